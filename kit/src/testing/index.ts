@@ -1,0 +1,19 @@
+export {
+  type GitHubStandIn,
+  type PullFile,
+  type StoredComment,
+  startGitHubStandIn,
+} from './github-stand-in.js';
+export {
+  type Annotation,
+  actionDefaults,
+  type BundleRun,
+  inputVariable,
+  parseAnnotations,
+  parseFileCommand,
+  pullRequestEvent,
+  pushEvent,
+  type RunBundleOptions,
+  runBundle,
+  visibleLog,
+} from './runner.js';
