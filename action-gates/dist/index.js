@@ -37834,7 +37834,12 @@ function findBinary(dir, name) {
 
 const runProcess = async (command, args, options) => {
     const env = options.env ? { ...process.env, ...options.env } : undefined;
-    const result = await getExecOutput(command, args, { cwd: options.cwd, env, ignoreReturnCode: true, silent: options.silent ?? false });
+    const result = await getExecOutput(command, args, {
+        cwd: options.cwd,
+        env,
+        ignoreReturnCode: true,
+        silent: options.silent ?? false,
+    });
     return { exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr };
 };
 /** The last `count` non-empty lines of a tool's output, without colour codes. */
@@ -37870,7 +37875,8 @@ function parseBiomeReport(text, exitCode, output, cwd, repoRoot) {
             files: 0,
             diagnostics: [],
             exitCode,
-            failure: `Biome could not check the project (exit code ${exitCode}, no report). Its last output:\n${outputTail(output)}`,
+            failure: `Biome could not check the project (exit code ${exitCode}, no report; see its output)`,
+            output: outputTail(output),
         };
     }
     let report;
@@ -37878,7 +37884,15 @@ function parseBiomeReport(text, exitCode, output, cwd, repoRoot) {
         report = JSON.parse(text);
     }
     catch {
-        return { errors: 0, warnings: 0, infos: 0, files: 0, diagnostics: [], exitCode, failure: 'Biome wrote a report that is not valid JSON' };
+        return {
+            errors: 0,
+            warnings: 0,
+            infos: 0,
+            files: 0,
+            diagnostics: [],
+            exitCode,
+            failure: 'Biome wrote a report that is not valid JSON',
+        };
     }
     const summary = report.summary ?? {};
     const diagnostics = (report.diagnostics ?? []).map((d) => {
@@ -37909,13 +37923,15 @@ function parseBiomeReport(text, exitCode, output, cwd, repoRoot) {
     };
     if (exitCode !== 0 && result.errors === 0) {
         if (result.files === 0) {
-            result.failure = `Biome processed no files: check files.includes in biome.json and the paths in biome-args. Its last output:\n${outputTail(output, 8)}`;
+            result.failure = 'Biome processed no files: check files.includes in biome.json and the paths in biome-args';
+            result.output = outputTail(output, 8);
         }
         else if (result.warnings > 0) {
             result.failure = `Biome failed on ${result.warnings} warning(s) (warnings are errors with --error-on-warnings)`;
         }
         else {
-            result.failure = `Biome exited with code ${exitCode} without reporting a problem. Its last output:\n${outputTail(output)}`;
+            result.failure = `Biome exited with code ${exitCode} without reporting a problem (see its output)`;
+            result.output = outputTail(output);
         }
     }
     return result;
@@ -37927,6 +37943,7 @@ async function runBiome(options) {
         throw new ConfigurationError(`Biome is not installed in ${options.cwd} (no node_modules/.bin/biome). action-gates runs the project's own Biome and never downloads it: add it with \`${installCommand(options.packageManager.name, ['@biomejs/biome'])}\` and install dependencies before this step, or set biome: false.`);
     }
     const reportFile = external_node_path_default().join(options.reportDir, 'biome-report.json');
+    await (0,promises_namespaceObject.mkdir)(options.reportDir, { recursive: true });
     await (0,promises_namespaceObject.rm)(reportFile, { force: true });
     const args = ['ci', '--reporter=default', '--reporter=json', `--reporter-file=${reportFile}`, ...options.args];
     const result = await options.exec(binary, args, { cwd: options.cwd });
@@ -38022,7 +38039,10 @@ async function changedLines(options) {
     }
     if (options.baseSha && options.headSha) {
         const result = await options
-            .exec('git', ['diff', '--no-color', '--no-ext-diff', '-U0', `${options.baseSha}...${options.headSha}`], { cwd: options.repoRoot, silent: true })
+            .exec('git', ['diff', '--no-color', '--no-ext-diff', '-U0', `${options.baseSha}...${options.headSha}`], {
+            cwd: options.repoRoot,
+            silent: true,
+        })
             .catch((error) => ({ exitCode: 1, stdout: '', stderr: errorMessage(error) }));
         if (result.exitCode === 0) {
             const lines = addedLinesByFile(result.stdout);
@@ -38031,7 +38051,7 @@ async function changedLines(options) {
         warning(`Patch coverage is not available: git could not diff ${options.baseSha.slice(0, 7)}...${options.headSha.slice(0, 7)} (a shallow checkout? use fetch-depth: 0).`);
         return undefined;
     }
-    warning('Patch coverage is not available: neither the GitHub API nor the event payload gave the pull request\'s changes.');
+    warning("Patch coverage is not available: neither the GitHub API nor the event payload gave the pull request's changes.");
     return undefined;
 }
 
@@ -38094,7 +38114,11 @@ function evaluateCoverage(summary, thresholds) {
         const base = { metric, pct, covered: data?.covered ?? 0, total: data?.total ?? 0, threshold };
         if (pct === null) {
             const passed = threshold === 0;
-            return { ...base, passed, problem: passed ? undefined : `coverage for ${metric} has no data (Vitest reported "Unknown": no source file was measured)` };
+            return {
+                ...base,
+                passed,
+                problem: passed ? undefined : `coverage for ${metric} has no data (Vitest reported "Unknown": no source file was measured)`,
+            };
         }
         if (pct < threshold) {
             return { ...base, passed: false, problem: `coverage for ${metric} ${formatPct(pct)} is below ${formatPct(threshold)}` };
@@ -38223,7 +38247,7 @@ function collectFailures(report) {
     const failures = [];
     const { lint, tests, coverage, patch } = report;
     if (lint?.failure)
-        failures.push(`lint: ${lint.failure.split('\n')[0]}`);
+        failures.push(`lint: ${lint.failure}`);
     else if (lint && lint.errors > 0)
         failures.push(`lint: Biome found ${plural(lint.errors, 'error')}`);
     if (tests?.failure)
@@ -38257,7 +38281,12 @@ function renderReport(report, options = {}) {
     if (report.lint) {
         const l = report.lint;
         const status = l.failure || l.errors > 0 ? FAIL : PASS;
-        rows.push(['Lint (Biome)', l.failure ? 'could not run' : `${plural(l.errors, 'error')}, ${plural(l.warnings, 'warning')}`, '0 errors', status]);
+        rows.push([
+            'Lint (Biome)',
+            l.failure ? 'could not run' : `${plural(l.errors, 'error')}, ${plural(l.warnings, 'warning')}`,
+            '0 errors',
+            status,
+        ]);
     }
     else
         rows.push(['Lint (Biome)', 'off', '', SKIP]);
@@ -38297,8 +38326,8 @@ function renderReport(report, options = {}) {
             lines.push(`- …and ${more} more (${lint.annotated} shown as annotations, ${lint.omitted} beyond GitHub's cap)`);
         out.push(details(`Lint problems (${lint.errors + lint.warnings})`, lines.join('\n')));
     }
-    if (lint?.failure)
-        out.push(details('Biome output', `\`\`\`\n${lint.failure}\n\`\`\``));
+    if (lint?.output)
+        out.push(details('Biome output', `\`\`\`\n${lint.output}\n\`\`\``));
     const patch = report.patch;
     if (patch && 'unavailable' in patch)
         out.push(`Patch coverage: not available (${patch.unavailable}).`);
@@ -38592,7 +38621,14 @@ async function gates(deps) {
     const slug = settings.name.replace(/[^A-Za-z0-9._-]+/g, '-');
     const reportDir = external_node_path_default().join(runnerTemp(deps.env), `shipgate-${ACTION_ID}${slug ? `-${slug}` : ''}`);
     const lint = settings.biome.enabled
-        ? await group('Biome', () => runBiome({ cwd: settings.workingDirectory, repoRoot: settings.workspace, args: settings.biome.args, reportDir, packageManager: pm, exec: deps.exec }))
+        ? await group('Biome', () => runBiome({
+            cwd: settings.workingDirectory,
+            repoRoot: settings.workspace,
+            args: settings.biome.args,
+            reportDir,
+            packageManager: pm,
+            exec: deps.exec,
+        }))
         : undefined;
     const tests = settings.vitest.enabled
         ? await group('Vitest', () => runVitest({ cwd: settings.workingDirectory, args: settings.vitest.args, reportDir, packageManager: pm, exec: deps.exec }))
@@ -38667,7 +38703,7 @@ function buildReport(settings, pm, lint, tests, changed, changeSource) {
             patch = { ...result, threshold, passed, source: changeSource ?? 'github' };
         }
         else if (changed === undefined && tests.final && settings.patchThreshold !== undefined) {
-            patch = { unavailable: 'the pull request\'s changed lines could not be read' };
+            patch = { unavailable: "the pull request's changed lines could not be read" };
         }
     }
     const lintForReport = lint ? { ...withoutDiagnostics(lint), annotated: 0, omitted: 0, top: lint.diagnostics.slice(0, 50) } : undefined;
