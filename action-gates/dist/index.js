@@ -37749,7 +37749,12 @@ function planAnnotations(diagnostics, changedFiles, cap = ANNOTATION_CAP) {
     const errors = pick('error');
     const warnings = pick('warning');
     const shown = Math.min(cap, errors.length) + Math.min(cap, warnings.length);
-    return { errors: errors.slice(0, cap), warnings: warnings.slice(0, cap), omitted: errors.length + warnings.length - shown };
+    return {
+        errors: errors.slice(0, cap),
+        warnings: warnings.slice(0, cap),
+        omitted: errors.length + warnings.length - shown,
+        ordered: [...errors, ...warnings],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/package-manager.ts
@@ -38323,7 +38328,10 @@ function renderReport(report, options = {}) {
         const lines = lint.top.map((d) => `- ${code(d.file + (d.line ? `:${d.line}` : ''))} ${d.severity} ${code(d.category)}: ${d.message}`);
         const more = lint.errors + lint.warnings - lint.top.length;
         if (more > 0)
-            lines.push(`- …and ${more} more (${lint.annotated} shown as annotations, ${lint.omitted} beyond GitHub's cap)`);
+            lines.push(`- …and ${more} more in the report file`);
+        if (lint.omitted > 0) {
+            lines.push('', `${lint.omitted} of ${lint.errors + lint.warnings} problems are not annotations: GitHub shows at most 10 errors and 10 warnings per step, so those in the pull request's files come first.`);
+        }
         out.push(details(`Lint problems (${lint.errors + lint.warnings})`, lines.join('\n')));
     }
     if (lint?.output)
@@ -38543,11 +38551,12 @@ function interpretRunnerResult(raw, pm, cwd) {
         ...(raw.unhandled ?? []).map((message) => `unhandled error: ${message}`),
     ];
     let failure;
-    if (raw.crash)
+    const noTests = counts.passed + counts.failed + counts.skipped + counts.todo === 0 && errors.length === 0;
+    // Vitest 4 throws "No test files found" where older versions reported zero files.
+    if (raw.crash && !/no test files found/i.test(raw.crash))
         failure = `Vitest stopped with an error: ${raw.crash}`;
-    else if (counts.passed + counts.failed + counts.skipped + counts.todo === 0 && errors.length === 0 && !raw.passWithNoTests) {
+    else if (noTests && !raw.passWithNoTests)
         failure = 'Vitest found no tests to run';
-    }
     return {
         version: raw.version ?? 'unknown',
         passed: counts.passed,
@@ -38647,9 +38656,10 @@ async function gates(deps) {
             exec: deps.exec,
         }))
         : undefined;
-    const report = buildReport(settings, pm, lint, tests, changes?.lines, changes?.source);
-    if (lint)
-        annotateLint(lint, changes?.files ?? new Set(), report);
+    const plan = lint ? planAnnotations(lint.diagnostics, changes?.files ?? new Set()) : undefined;
+    const report = buildReport(settings, pm, lint, plan, tests, changes?.lines, changes?.source);
+    if (plan)
+        annotateLint(plan);
     const reportPath = external_node_path_default().join(reportDir, 'report.json');
     await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     setOutputs(reportOutputs(report, reportPath));
@@ -38681,7 +38691,7 @@ function requireTools(settings, pm) {
         }
     }
 }
-function buildReport(settings, pm, lint, tests, changed, changeSource) {
+function buildReport(settings, pm, lint, plan, tests, changed, changeSource) {
     const notes = [];
     let coverage;
     let patch;
@@ -38706,7 +38716,14 @@ function buildReport(settings, pm, lint, tests, changed, changeSource) {
             patch = { unavailable: "the pull request's changed lines could not be read" };
         }
     }
-    const lintForReport = lint ? { ...withoutDiagnostics(lint), annotated: 0, omitted: 0, top: lint.diagnostics.slice(0, 50) } : undefined;
+    const lintForReport = lint && plan
+        ? {
+            ...withoutDiagnostics(lint),
+            annotated: plan.errors.length + plan.warnings.length,
+            omitted: plan.omitted,
+            top: plan.ordered.slice(0, 50),
+        }
+        : undefined;
     const partial = { lint: lintForReport, tests: tests ? withoutCoverageFiles(tests) : undefined, coverage, patch };
     const failures = collectFailures(partial);
     if (coverageFailure)
@@ -38721,26 +38738,22 @@ function withoutCoverageFiles(tests) {
     const { summary: _s, final: _f, ...rest } = tests;
     return rest;
 }
-function annotateLint(lint, changedFiles, report) {
-    const plan = planAnnotations(lint.diagnostics, changedFiles);
+function annotateLint(plan) {
     for (const [list, emit] of [
         [plan.errors, error],
         [plan.warnings, warning],
     ]) {
         for (const d of list) {
+            const sameLine = d.line !== undefined && d.endLine === d.line;
             emit(d.line === undefined && d.category === 'format' ? `${d.message}: run \`biome format --write ${d.file}\`` : d.message, {
                 title: `Biome ${d.category}`,
                 file: d.file || undefined,
                 startLine: d.line,
                 endLine: d.endLine,
-                startColumn: d.line !== undefined && d.endLine === d.line ? d.column : undefined,
-                endColumn: d.line !== undefined && d.endLine === d.line ? d.endColumn : undefined,
+                startColumn: sameLine ? d.column : undefined,
+                endColumn: sameLine ? d.endColumn : undefined,
             });
         }
-    }
-    if (report.lint) {
-        report.lint.annotated = plan.errors.length + plan.warnings.length;
-        report.lint.omitted = plan.omitted;
     }
 }
 async function comment(settings, context, octokit, markdown) {

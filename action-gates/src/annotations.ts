@@ -8,6 +8,8 @@ export interface AnnotationPlan {
   warnings: LintDiagnostic[];
   /** Diagnostics left out of the annotations (they are counted in the summary). */
   omitted: number;
+  /** Every error, then every warning, in the same order of importance. */
+  ordered: LintDiagnostic[];
 }
 
 /**
@@ -26,5 +28,10 @@ export function planAnnotations(diagnostics: LintDiagnostic[], changedFiles: Rea
   const errors = pick('error');
   const warnings = pick('warning');
   const shown = Math.min(cap, errors.length) + Math.min(cap, warnings.length);
-  return { errors: errors.slice(0, cap), warnings: warnings.slice(0, cap), omitted: errors.length + warnings.length - shown };
+  return {
+    errors: errors.slice(0, cap),
+    warnings: warnings.slice(0, cap),
+    omitted: errors.length + warnings.length - shown,
+    ordered: [...errors, ...warnings],
+  };
 }

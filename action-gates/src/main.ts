@@ -18,7 +18,7 @@ import {
   writeFileAtomic,
   writeJobSummary,
 } from '@shipgate/kit';
-import { planAnnotations } from './annotations.js';
+import { type AnnotationPlan, planAnnotations } from './annotations.js';
 import { type LintResult, runBiome } from './biome.js';
 import { changedLines } from './changes.js';
 import { computePatchCoverage, evaluateCoverage } from './coverage.js';
@@ -85,8 +85,9 @@ async function gates(deps: GatesDeps): Promise<void> {
       )
     : undefined;
 
-  const report = buildReport(settings, pm, lint, tests, changes?.lines, changes?.source);
-  if (lint) annotateLint(lint, changes?.files ?? new Set(), report);
+  const plan = lint ? planAnnotations(lint.diagnostics, changes?.files ?? new Set()) : undefined;
+  const report = buildReport(settings, pm, lint, plan, tests, changes?.lines, changes?.source);
+  if (plan) annotateLint(plan);
 
   const reportPath = path.join(reportDir, 'report.json');
   await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -127,6 +128,7 @@ function buildReport(
   settings: GatesSettings,
   pm: PackageManager,
   lint: LintResult | undefined,
+  plan: AnnotationPlan | undefined,
   tests: TestResult | undefined,
   changed: Map<string, Set<number>> | undefined,
   changeSource: string | undefined,
@@ -153,7 +155,15 @@ function buildReport(
       patch = { unavailable: "the pull request's changed lines could not be read" };
     }
   }
-  const lintForReport = lint ? { ...withoutDiagnostics(lint), annotated: 0, omitted: 0, top: lint.diagnostics.slice(0, 50) } : undefined;
+  const lintForReport =
+    lint && plan
+      ? {
+          ...withoutDiagnostics(lint),
+          annotated: plan.errors.length + plan.warnings.length,
+          omitted: plan.omitted,
+          top: plan.ordered.slice(0, 50),
+        }
+      : undefined;
   const partial = { lint: lintForReport, tests: tests ? withoutCoverageFiles(tests) : undefined, coverage, patch };
   const failures = collectFailures(partial);
   if (coverageFailure) failures.push(coverageFailure);
@@ -170,26 +180,22 @@ function withoutCoverageFiles(tests: TestResult): Omit<TestResult, 'summary' | '
   return rest;
 }
 
-function annotateLint(lint: LintResult, changedFiles: Set<string>, report: GatesReport): void {
-  const plan = planAnnotations(lint.diagnostics, changedFiles);
+function annotateLint(plan: AnnotationPlan): void {
   for (const [list, emit] of [
     [plan.errors, core.error],
     [plan.warnings, core.warning],
   ] as const) {
     for (const d of list) {
+      const sameLine = d.line !== undefined && d.endLine === d.line;
       emit(d.line === undefined && d.category === 'format' ? `${d.message}: run \`biome format --write ${d.file}\`` : d.message, {
         title: `Biome ${d.category}`,
         file: d.file || undefined,
         startLine: d.line,
         endLine: d.endLine,
-        startColumn: d.line !== undefined && d.endLine === d.line ? d.column : undefined,
-        endColumn: d.line !== undefined && d.endLine === d.line ? d.endColumn : undefined,
+        startColumn: sameLine ? d.column : undefined,
+        endColumn: sameLine ? d.endColumn : undefined,
       });
     }
-  }
-  if (report.lint) {
-    report.lint.annotated = plan.errors.length + plan.warnings.length;
-    report.lint.omitted = plan.omitted;
   }
 }
 

@@ -91,7 +91,13 @@ export function renderReport(report: GatesReport, options: { runUrl?: string; ma
   if (lint && lint.top.length > 0) {
     const lines = lint.top.map((d) => `- ${code(d.file + (d.line ? `:${d.line}` : ''))} ${d.severity} ${code(d.category)}: ${d.message}`);
     const more = lint.errors + lint.warnings - lint.top.length;
-    if (more > 0) lines.push(`- …and ${more} more (${lint.annotated} shown as annotations, ${lint.omitted} beyond GitHub's cap)`);
+    if (more > 0) lines.push(`- …and ${more} more in the report file`);
+    if (lint.omitted > 0) {
+      lines.push(
+        '',
+        `${lint.omitted} of ${lint.errors + lint.warnings} problems are not annotations: GitHub shows at most 10 errors and 10 warnings per step, so those in the pull request's files come first.`,
+      );
+    }
     out.push(details(`Lint problems (${lint.errors + lint.warnings})`, lines.join('\n')));
   }
   if (lint?.output) out.push(details('Biome output', `\`\`\`\n${lint.output}\n\`\`\``));

@@ -78,10 +78,10 @@ export function interpretRunnerResult(raw: VitestRunnerResult, pm: PackageManage
     ...(raw.unhandled ?? []).map((message) => `unhandled error: ${message}`),
   ];
   let failure: string | undefined;
-  if (raw.crash) failure = `Vitest stopped with an error: ${raw.crash}`;
-  else if (counts.passed + counts.failed + counts.skipped + counts.todo === 0 && errors.length === 0 && !raw.passWithNoTests) {
-    failure = 'Vitest found no tests to run';
-  }
+  const noTests = counts.passed + counts.failed + counts.skipped + counts.todo === 0 && errors.length === 0;
+  // Vitest 4 throws "No test files found" where older versions reported zero files.
+  if (raw.crash && !/no test files found/i.test(raw.crash)) failure = `Vitest stopped with an error: ${raw.crash}`;
+  else if (noTests && !raw.passWithNoTests) failure = 'Vitest found no tests to run';
   return {
     version: raw.version ?? 'unknown',
     passed: counts.passed,

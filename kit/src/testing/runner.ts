@@ -90,10 +90,11 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
   for (const [key, value] of Object.entries(process.env)) {
     if (value !== undefined && !/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_)/.test(key)) env[key] = value;
   }
-  delete env.VITEST;
-  delete env.VITEST_WORKER_ID;
-  delete env.VITEST_POOL_ID;
-  delete env.NODE_V8_COVERAGE;
+  // What the test process's own tooling set (pnpm's bin shims set NODE_PATH, Vitest
+  // its VITEST_* and NODE_ENV) is not there on a runner.
+  for (const key of Object.keys(env)) {
+    if (/^(VITEST|NODE_PATH$|NODE_ENV$|NODE_V8_COVERAGE$|NODE_OPTIONS$|npm_)/i.test(key)) delete env[key];
+  }
   Object.assign(env, {
     CI: 'true',
     GITHUB_ACTIONS: 'true',
