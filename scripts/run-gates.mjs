@@ -8,10 +8,10 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * @param {{ actionDir: string, cwd: string, inputs?: Record<string, string> }} options
+ * @param {{ actionDir: string, cwd: string, inputs?: Record<string, string>, quiet?: boolean }} options
  * @returns {{ status: number, outputs: Record<string, string>, summary: string }}
  */
-export function runAction({ actionDir, cwd, inputs = {} }) {
+export function runAction({ actionDir, cwd, inputs = {}, quiet = false }) {
   const yml = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8'));
   const temp = mkdtempSync(path.join(tmpdir(), 'shipgate-local-'));
   const files = {
@@ -30,7 +30,7 @@ export function runAction({ actionDir, cwd, inputs = {} }) {
     const value = inputs[name] ?? String(spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/, process.env.GITHUB_TOKEN ?? '');
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
-  const result = spawnSync(process.execPath, [path.join(actionDir, yml.runs.main)], { cwd, env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [path.join(actionDir, yml.runs.main)], { cwd, env, stdio: quiet ? 'ignore' : 'inherit' });
   const outputs = {};
   const lines = readFileSync(env.GITHUB_OUTPUT, 'utf8').split('\n');
   for (let i = 0; i < lines.length; i++) {

@@ -10,6 +10,7 @@ import {
   type EventContext,
   type InputSource,
   maskSecret,
+  type Octokit,
   readEventContext,
   runAction,
   runnerTemp,
@@ -69,7 +70,7 @@ async function gates(deps: GatesDeps): Promise<void> {
     : undefined;
 
   const pr = context.pullRequest;
-  const octokit = settings.token && deps.env.GITHUB_API_URL !== '' ? createOctokit(settings.token) : undefined;
+  const octokit = pr && settings.token ? await createOctokit(settings.token) : undefined;
   const changes = pr
     ? await core.group('Changed lines', () =>
         changedLines({
@@ -199,12 +200,7 @@ function annotateLint(plan: AnnotationPlan): void {
   }
 }
 
-async function comment(
-  settings: GatesSettings,
-  context: EventContext,
-  octokit: ReturnType<typeof createOctokit> | undefined,
-  markdown: string,
-) {
+async function comment(settings: GatesSettings, context: EventContext, octokit: Octokit | undefined, markdown: string) {
   const pr = context.pullRequest;
   if (!settings.comment || !pr) return;
   if (!octokit) {

@@ -15,8 +15,8 @@ afterEach(async () => {
   await api.close();
 });
 
-const upsert = (body: string, marker = commentMarker('action-x'), token = 'test-token') =>
-  upsertStickyComment({ octokit: createOctokit(token, { retries: 0 }), owner: 'o', repo: 'r', issueNumber: 1, marker, body });
+const upsert = async (body: string, marker = commentMarker('action-x'), token = 'test-token') =>
+  upsertStickyComment({ octokit: await createOctokit(token, { retries: 0 }), owner: 'o', repo: 'r', issueNumber: 1, marker, body });
 
 describe('sticky comment', () => {
   it('makes one marker per action and name, safe inside an HTML comment', () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import * as github from '@actions/github';
+import type * as github from '@actions/github';
 import { request } from './http.js';
 
 /** What an action needs to know about the event that started the run. */
@@ -65,9 +65,14 @@ export type Octokit = ReturnType<typeof github.getOctokit>;
 /**
  * An Octokit on GITHUB_API_URL whose every request has a timeout, and whose
  * idempotent requests (GET) are retried with backoff on network errors and
- * 5xx answers. Writes are sent once.
+ * 5xx answers. Writes are sent once. The client library is loaded on first
+ * use: a run that never talks to GitHub does not pay for it at start-up.
  */
-export function createOctokit(token: string, options: { timeoutMs?: number; retries?: number; backoffMs?: number } = {}): Octokit {
+export async function createOctokit(
+  token: string,
+  options: { timeoutMs?: number; retries?: number; backoffMs?: number } = {},
+): Promise<Octokit> {
+  const { getOctokit } = await import('@actions/github');
   const timedFetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = input instanceof Request ? input.url : input;
     const headers = Object.fromEntries(new Headers(init.headers).entries());
@@ -81,7 +86,7 @@ export function createOctokit(token: string, options: { timeoutMs?: number; retr
       signal: init.signal ?? undefined,
     });
   };
-  return github.getOctokit(token, { baseUrl: apiBaseUrl(), request: { fetch: timedFetch } });
+  return getOctokit(token, { baseUrl: apiBaseUrl(), request: { fetch: timedFetch } });
 }
 
 function apiBaseUrl(): string {

@@ -41,7 +41,7 @@ describe('Inputs', () => {
     expect(() => i.boolean('d', true)).toThrow('d must be true or false, got "yes"');
   });
 
-  it('reads choices, URLs, lists, YAML and required strings', () => {
+  it('reads choices, URLs, lists, YAML and required strings', async () => {
     const i = inputs({
       mode: 'redeploy',
       url: 'https://x.test/a',
@@ -59,9 +59,9 @@ describe('Inputs', () => {
     expect(() => i.url('worse')).toThrow('worse must be an http(s) URL, got "not a url"');
     expect(i.list('list')).toEqual(['a', 'b, c']);
     expect(i.list('list', { commas: true })).toEqual(['a', 'b', 'c']);
-    expect(i.yaml('y')).toEqual([{ name: 'a', url: 'b' }]);
-    expect(i.yaml('none')).toBeUndefined();
-    expect(() => inputs({ y: 'a: [' }).yaml('y')).toThrow(/^y is not valid YAML: /);
+    expect(await i.yaml('y')).toEqual([{ name: 'a', url: 'b' }]);
+    expect(await i.yaml('none')).toBeUndefined();
+    await expect(inputs({ y: 'a: [' }).yaml('y')).rejects.toThrow(/^y is not valid YAML: /);
     expect(i.required('mode')).toBe('redeploy');
     expect(() => i.required('none')).toThrow('none is required but was empty');
   });

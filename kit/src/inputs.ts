@@ -1,5 +1,4 @@
 import * as core from '@actions/core';
-import { parse as parseYaml } from 'yaml';
 import { ConfigurationError } from './errors.js';
 
 /**
@@ -95,12 +94,16 @@ export class Inputs {
       .filter((entry) => entry !== '');
   }
 
-  /** Parsed YAML (or JSON); undefined when empty. */
-  yaml(name: string): unknown {
+  /**
+   * Parsed YAML (or JSON); undefined when empty. The parser is loaded on first
+   * use, so actions without YAML inputs do not pay for it at start-up.
+   */
+  async yaml(name: string): Promise<unknown> {
     const value = this.string(name);
     if (value === '') return undefined;
+    const { parse } = await import('yaml');
     try {
-      return parseYaml(value);
+      return parse(value);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new ConfigurationError(`${name} is not valid YAML: ${reason}`);
