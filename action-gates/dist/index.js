@@ -32523,6 +32523,10 @@ function renderReport(report, options = {}) {
     out.push(`<sub>${footer.join(' · ')}</sub>`);
     return `${out.join('\n\n')}\n`;
 }
+/** The summary of a run that stopped before any gate ran, because of its configuration. */
+function renderConfigurationError(message) {
+    return `### ${FAIL} action-gates: not run\n\nThe step's configuration is not usable, so no gate ran:\n\n> ${message.replace(/\n/g, '\n> ')}\n`;
+}
 /** The outputs of the step, from the same report. */
 function reportOutputs(report, reportPath) {
     const metric = (name) => {
@@ -32780,7 +32784,18 @@ async function runVitest(options) {
 
 /** The action: settings, then the gates, then one report rendered three ways, then one verdict. */
 async function run(deps = {}) {
-    await runAction(() => gates({ inputs: actionInputs, env: process.env, exec: runProcess, ...deps }));
+    const all = { inputs: actionInputs, env: process.env, exec: runProcess, ...deps };
+    await runAction(async () => {
+        try {
+            await gates(all);
+        }
+        catch (error) {
+            // A verdict already wrote its summary; a run stopped by its configuration says why there too.
+            if (error instanceof ConfigurationError)
+                await writeJobSummary(renderConfigurationError(error.message), all.env);
+            throw error;
+        }
+    });
 }
 async function gates(deps) {
     const settings = getInputs(deps.inputs, deps.env);

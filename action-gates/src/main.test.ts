@@ -75,6 +75,6 @@ describe('run', () => {
     expect(process.exitCode).toBe(1);
     expect(output.join('')).toContain('::error::Biome is not installed');
     expect(output.join('')).not.toContain('::group::');
-    expect(readFileSync(path.join(temp, 'summary'), 'utf8')).toBe('');
+    expect(readFileSync(path.join(temp, 'summary'), 'utf8')).toContain('action-gates: not run');
   });
 });

@@ -27,7 +27,7 @@ import { type GatesSettings, getInputs } from './inputs.js';
 import { ACTION_ID } from './names.js';
 import { detectPackageManager, findBinary, installCommand, type PackageManager } from './package-manager.js';
 import { type ProcessRunner, runProcess } from './process.js';
-import { collectFailures, type GatesReport, renderReport, reportOutputs } from './report.js';
+import { collectFailures, type GatesReport, renderConfigurationError, renderReport, reportOutputs } from './report.js';
 import { runVitest, type TestResult } from './vitest.js';
 
 /** The edges of the action, replaceable in tests. */
@@ -39,7 +39,16 @@ export interface GatesDeps {
 
 /** The action: settings, then the gates, then one report rendered three ways, then one verdict. */
 export async function run(deps: Partial<GatesDeps> = {}): Promise<void> {
-  await runAction(() => gates({ inputs: actionInputs, env: process.env, exec: runProcess, ...deps }));
+  const all: GatesDeps = { inputs: actionInputs, env: process.env, exec: runProcess, ...deps };
+  await runAction(async () => {
+    try {
+      await gates(all);
+    } catch (error) {
+      // A verdict already wrote its summary; a run stopped by its configuration says why there too.
+      if (error instanceof ConfigurationError) await writeJobSummary(renderConfigurationError(error.message), all.env);
+      throw error;
+    }
+  });
 }
 
 async function gates(deps: GatesDeps): Promise<void> {

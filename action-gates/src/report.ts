@@ -126,6 +126,11 @@ export function renderReport(report: GatesReport, options: { runUrl?: string; ma
   return `${out.join('\n\n')}\n`;
 }
 
+/** The summary of a run that stopped before any gate ran, because of its configuration. */
+export function renderConfigurationError(message: string): string {
+  return `### ${FAIL} action-gates: not run\n\nThe step's configuration is not usable, so no gate ran:\n\n> ${message.replace(/\n/g, '\n> ')}\n`;
+}
+
 /** The outputs of the step, from the same report. */
 export function reportOutputs(report: GatesReport, reportPath: string): Record<string, string> {
   const metric = (name: Metric) => {

@@ -115,7 +115,9 @@ describe('action-gates bundle on real Biome and Vitest', () => {
     expect(run.log).toContain('npm install --save-dev @biomejs/biome');
     const vitestOnly = await gates(dir, { biome: 'false' });
     expect(vitestOnly.log).toContain('npm install --save-dev vitest @vitest/coverage-v8');
-    expect(vitestOnly.summary).toBe('');
+    expect(vitestOnly.summary).toContain('### ❌ action-gates: not run');
+    expect(vitestOnly.summary).toContain('> Vitest is not installed');
+    expect(vitestOnly.log).not.toContain('group: Vitest');
   });
 
   it('treats "no tests found" as a test failure, not a pass', async () => {
@@ -142,7 +144,9 @@ describe('bad input', () => {
     expect(run.annotations).toHaveLength(1);
     expect(run.annotations[0]?.message).toMatch(message);
     expect(run.stdout).not.toMatch(/\s+at .+:\d+:\d+/);
-    expect(run.summary).toBe('');
+    // Nothing ran, and the summary says why.
+    expect(run.stdout).not.toContain('::group::');
+    expect(run.summary).toMatch(message);
   });
 
   it('rejects a folder without package.json', async () => {

@@ -107,7 +107,7 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
     GITHUB_EVENT_PATH: files.event,
     GITHUB_REPOSITORY: 'octo/app',
     GITHUB_SHA: 'a'.repeat(40),
-    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REF: pullNumber(event.payload) ? `refs/pull/${pullNumber(event.payload)}/merge` : 'refs/heads/main',
     GITHUB_SERVER_URL: 'https://github.test',
     GITHUB_RUN_ID: '4242',
     GITHUB_WORKSPACE: options.cwd ?? process.cwd(),
@@ -144,6 +144,11 @@ export async function runBundle(options: RunBundleOptions): Promise<BundleRun> {
     annotations: parseAnnotations(stdout),
     runnerTemp: temp,
   };
+}
+
+function pullNumber(payload: unknown): number | undefined {
+  const number = (payload as { pull_request?: { number?: unknown } } | null)?.pull_request?.number;
+  return typeof number === 'number' ? number : undefined;
 }
 
 /** Parses GITHUB_OUTPUT-style `name<<DELIM … DELIM` and `name=value` lines. */
