@@ -32033,32 +32033,24 @@ function outputTail(text, count = 15) {
  * silent.
  */
 function parseBiomeReport(text, exitCode, output, cwd, repoRoot) {
-    if (text === undefined) {
-        return {
-            errors: 0,
-            warnings: 0,
-            infos: 0,
-            files: 0,
-            diagnostics: [],
-            exitCode,
-            failure: `Biome could not check the project (exit code ${exitCode}, no report; see its output)`,
-            output: outputTail(output),
-        };
-    }
+    const unusable = (failure) => ({
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        files: 0,
+        diagnostics: [],
+        exitCode,
+        failure,
+        output: outputTail(output),
+    });
+    if (text === undefined)
+        return unusable(`Biome could not check the project (exit code ${exitCode}, no report; see its output)`);
     let report;
     try {
         report = JSON.parse(text);
     }
     catch {
-        return {
-            errors: 0,
-            warnings: 0,
-            infos: 0,
-            files: 0,
-            diagnostics: [],
-            exitCode,
-            failure: 'Biome wrote a report that is not valid JSON',
-        };
+        return unusable('Biome wrote a report that is not valid JSON');
     }
     const summary = report.summary ?? {};
     const diagnostics = (report.diagnostics ?? []).map((d) => {

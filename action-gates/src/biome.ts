@@ -48,31 +48,22 @@ interface BiomeJsonReport {
  * silent.
  */
 export function parseBiomeReport(text: string | undefined, exitCode: number, output: string, cwd: string, repoRoot: string): LintResult {
-  if (text === undefined) {
-    return {
-      errors: 0,
-      warnings: 0,
-      infos: 0,
-      files: 0,
-      diagnostics: [],
-      exitCode,
-      failure: `Biome could not check the project (exit code ${exitCode}, no report; see its output)`,
-      output: outputTail(output),
-    };
-  }
+  const unusable = (failure: string): LintResult => ({
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    files: 0,
+    diagnostics: [],
+    exitCode,
+    failure,
+    output: outputTail(output),
+  });
+  if (text === undefined) return unusable(`Biome could not check the project (exit code ${exitCode}, no report; see its output)`);
   let report: BiomeJsonReport;
   try {
     report = JSON.parse(text) as BiomeJsonReport;
   } catch {
-    return {
-      errors: 0,
-      warnings: 0,
-      infos: 0,
-      files: 0,
-      diagnostics: [],
-      exitCode,
-      failure: 'Biome wrote a report that is not valid JSON',
-    };
+    return unusable('Biome wrote a report that is not valid JSON');
   }
   const summary = report.summary ?? {};
   const diagnostics: LintDiagnostic[] = (report.diagnostics ?? []).map((d) => {

@@ -33,12 +33,17 @@ export function installToolchain(): string {
   return dir;
 }
 
+/** Fixtures that are another fixture plus a few files of their own, laid over it. */
+const OVERLAYS: Record<string, string> = { 'no-include': 'good' };
+
 /**
  * A fresh copy of a fixture project in a temporary folder, with the real
  * toolchain linked in as its node_modules (unless `withTools` is false).
  */
 export function prepareFixture(name: string, options: { withTools?: boolean; git?: boolean } = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), `gates-${name}-`));
+  const base = OVERLAYS[name];
+  if (base) cpSync(path.join(here, 'fixtures', 'projects', base), dir, { recursive: true });
   cpSync(path.join(here, 'fixtures', 'projects', name), dir, { recursive: true });
   if (options.withTools !== false) symlinkSync(path.join(toolchainDir(), 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   if (options.git) {
