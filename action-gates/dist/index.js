@@ -31896,11 +31896,24 @@ async function writeJobSummary(markdown, env = process.env) {
 /** GitHub shows at most this many error and this many warning annotations per step. */
 const ANNOTATION_CAP = 10;
 /**
+ * The room left for lint annotations once the step's other annotations are
+ * counted: those the tools already printed (Vitest's github-actions reporter
+ * annotates failed tests), and one error and one warning kept for the action's
+ * own verdict and notices, which come last and must not be the ones dropped.
+ */
+function annotationRoom(printed, cap = ANNOTATION_CAP) {
+    return { errors: Math.max(0, cap - 1 - printed.errors), warnings: Math.max(0, cap - 1 - printed.warnings) };
+}
+/** Counts the error and warning workflow commands in a tool's output. */
+function countAnnotations(output) {
+    return { errors: (output.match(/^::error[ :]/gm) ?? []).length, warnings: (output.match(/^::warning[ :]/gm) ?? []).length };
+}
+/**
  * Picks the diagnostics worth an annotation: errors and warnings apart, up to
- * GitHub's cap each, those in the pull request's changed files first, and
+ * the room left for each, those in the pull request's changed files first, and
  * ones with a line before whole-file ones.
  */
-function planAnnotations(diagnostics, changedFiles, cap = ANNOTATION_CAP) {
+function planAnnotations(diagnostics, changedFiles, room = { errors: ANNOTATION_CAP, warnings: ANNOTATION_CAP }) {
     const rank = (d) => (changedFiles.has(d.file) ? 0 : 2) + (d.line === undefined ? 1 : 0);
     const pick = (severity) => diagnostics
         .map((d, index) => ({ d, index }))
@@ -31909,10 +31922,10 @@ function planAnnotations(diagnostics, changedFiles, cap = ANNOTATION_CAP) {
         .map(({ d }) => d);
     const errors = pick('error');
     const warnings = pick('warning');
-    const shown = Math.min(cap, errors.length) + Math.min(cap, warnings.length);
+    const shown = Math.min(room.errors, errors.length) + Math.min(room.warnings, warnings.length);
     return {
-        errors: errors.slice(0, cap),
-        warnings: warnings.slice(0, cap),
+        errors: errors.slice(0, room.errors),
+        warnings: warnings.slice(0, room.warnings),
         omitted: errors.length + warnings.length - shown,
         ordered: [...errors, ...warnings],
     };
@@ -32483,7 +32496,7 @@ function renderReport(report, options = {}) {
         if (more > 0)
             lines.push(`- …and ${more} more in the report file`);
         if (lint.omitted > 0) {
-            lines.push('', `${lint.omitted} of ${lint.errors + lint.warnings} problems are not annotations: GitHub shows at most 10 errors and 10 warnings per step, so those in the pull request's files come first.`);
+            lines.push('', `${lint.omitted} of ${lint.errors + lint.warnings} problems are not annotations: GitHub shows at most 10 errors and 10 warnings per step (the test reporter's and this action's own count too), so those in the pull request's files come first.`);
         }
         out.push(details(`Lint problems (${lint.errors + lint.warnings})`, lines.join('\n')));
     }
@@ -32685,6 +32698,7 @@ process.exit(0);
 
 
 
+
 /**
  * Turns the runner's report into a test result, or throws ConfigurationError
  * when the project lacks what the gate needs (which install command fixes).
@@ -32748,7 +32762,10 @@ async function runVitest(options) {
         const tail = `${run.stderr}`.trim().split('\n').slice(-10).join('\n');
         throw new Error(`Vitest ended (exit code ${run.exitCode}) without a result. Its last output:\n${tail}`);
     }
-    const result = interpretRunnerResult(JSON.parse(rawText), options.packageManager, options.cwd);
+    const result = {
+        ...interpretRunnerResult(JSON.parse(rawText), options.packageManager, options.cwd),
+        printed: countAnnotations(run.stdout),
+    };
     const readJson = async (file) => {
         const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => undefined);
         return text === undefined ? undefined : JSON.parse(text);
@@ -32824,7 +32841,8 @@ async function gates(deps) {
             exec: deps.exec,
         }))
         : undefined;
-    const plan = lint ? planAnnotations(lint.diagnostics, changes?.files ?? new Set()) : undefined;
+    const room = annotationRoom(tests?.printed ?? { errors: 0, warnings: 0 });
+    const plan = lint ? planAnnotations(lint.diagnostics, changes?.files ?? new Set(), room) : undefined;
     const report = buildReport(settings, pm, lint, plan, tests, changes?.lines, changes?.source);
     if (plan)
         annotateLint(plan);
@@ -32903,7 +32921,7 @@ function withoutDiagnostics(lint) {
     return rest;
 }
 function withoutCoverageFiles(tests) {
-    const { summary: _s, final: _f, ...rest } = tests;
+    const { summary: _s, final: _f, printed: _p, ...rest } = tests;
     return rest;
 }
 function annotateLint(plan) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planAnnotations } from './annotations.js';
+import { annotationRoom, countAnnotations, planAnnotations } from './annotations.js';
 import type { LintDiagnostic } from './biome.js';
 
 const d = (severity: LintDiagnostic['severity'], file: string, line?: number): LintDiagnostic => ({
@@ -26,5 +26,27 @@ describe('planAnnotations', () => {
     expect(plan.warnings).toHaveLength(1);
     expect(plan.omitted).toBe(4);
     expect(plan.ordered).toHaveLength(15);
+  });
+});
+
+describe('annotation room', () => {
+  it('keeps one of each level for the verdict and counts what tools printed', () => {
+    expect(annotationRoom({ errors: 0, warnings: 0 })).toEqual({ errors: 9, warnings: 9 });
+    expect(annotationRoom({ errors: 4, warnings: 12 })).toEqual({ errors: 5, warnings: 0 });
+  });
+
+  it('counts workflow commands in a tool output', () => {
+    const output = '::error file=a.test.ts,line=3::expected\n::error::x\n  ::error not at start\n::warning::w\n::errorish\n';
+    expect(countAnnotations(output)).toEqual({ errors: 2, warnings: 1 });
+  });
+
+  it('plans within the room given', () => {
+    const plan = planAnnotations(
+      Array.from({ length: 5 }, (_, i) => d('error', 'a.ts', i + 1)),
+      new Set(),
+      { errors: 2, warnings: 9 },
+    );
+    expect(plan.errors).toHaveLength(2);
+    expect(plan.omitted).toBe(3);
   });
 });

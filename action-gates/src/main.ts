@@ -19,7 +19,7 @@ import {
   writeFileAtomic,
   writeJobSummary,
 } from '@shipgate/kit';
-import { type AnnotationPlan, planAnnotations } from './annotations.js';
+import { type AnnotationPlan, annotationRoom, planAnnotations } from './annotations.js';
 import { type LintResult, runBiome } from './biome.js';
 import { changedLines } from './changes.js';
 import { computePatchCoverage, evaluateCoverage } from './coverage.js';
@@ -95,7 +95,8 @@ async function gates(deps: GatesDeps): Promise<void> {
       )
     : undefined;
 
-  const plan = lint ? planAnnotations(lint.diagnostics, changes?.files ?? new Set()) : undefined;
+  const room = annotationRoom(tests?.printed ?? { errors: 0, warnings: 0 });
+  const plan = lint ? planAnnotations(lint.diagnostics, changes?.files ?? new Set(), room) : undefined;
   const report = buildReport(settings, pm, lint, plan, tests, changes?.lines, changes?.source);
   if (plan) annotateLint(plan);
 
@@ -185,8 +186,8 @@ function withoutDiagnostics(lint: LintResult): Omit<LintResult, 'diagnostics'> {
   return rest;
 }
 
-function withoutCoverageFiles(tests: TestResult): Omit<TestResult, 'summary' | 'final'> {
-  const { summary: _s, final: _f, ...rest } = tests;
+function withoutCoverageFiles(tests: TestResult): Omit<TestResult, 'summary' | 'final' | 'printed'> {
+  const { summary: _s, final: _f, printed: _p, ...rest } = tests;
   return rest;
 }
 

@@ -14,7 +14,7 @@ export interface GatesReport {
   notes: string[];
   packageManager: string;
   lint?: Omit<LintResult, 'diagnostics'> & { annotated: number; omitted: number; top: LintResult['diagnostics'] };
-  tests?: Omit<TestResult, 'summary' | 'final'>;
+  tests?: Omit<TestResult, 'summary' | 'final' | 'printed'>;
   coverage?: MetricResult[];
   patch?: (PatchCoverage & { threshold?: number; passed: boolean; source: string }) | { unavailable: string };
 }
@@ -95,7 +95,7 @@ export function renderReport(report: GatesReport, options: { runUrl?: string; ma
     if (lint.omitted > 0) {
       lines.push(
         '',
-        `${lint.omitted} of ${lint.errors + lint.warnings} problems are not annotations: GitHub shows at most 10 errors and 10 warnings per step, so those in the pull request's files come first.`,
+        `${lint.omitted} of ${lint.errors + lint.warnings} problems are not annotations: GitHub shows at most 10 errors and 10 warnings per step (the test reporter's and this action's own count too), so those in the pull request's files come first.`,
       );
     }
     out.push(details(`Lint problems (${lint.errors + lint.warnings})`, lines.join('\n')));

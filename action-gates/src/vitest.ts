@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError } from '@shipgate/kit';
+import { countAnnotations } from './annotations.js';
 import type { CoverageFinal, CoverageSummary } from './coverage.js';
 import { installCommand, type PackageManager } from './package-manager.js';
 import type { ProcessRunner } from './process.js';
@@ -47,13 +48,19 @@ export interface TestResult {
   /** Set when the test run itself is a failure beyond failed tests (no tests, crash). */
   failure?: string;
   durationMs: number;
+  /** Annotations the project's reporters printed (Vitest's github-actions reporter). */
+  printed: { errors: number; warnings: number };
 }
 
 /**
  * Turns the runner's report into a test result, or throws ConfigurationError
  * when the project lacks what the gate needs (which install command fixes).
  */
-export function interpretRunnerResult(raw: VitestRunnerResult, pm: PackageManager, cwd: string): Omit<TestResult, 'summary' | 'final'> {
+export function interpretRunnerResult(
+  raw: VitestRunnerResult,
+  pm: PackageManager,
+  cwd: string,
+): Omit<TestResult, 'summary' | 'final' | 'printed'> {
   switch (raw.error) {
     case 'missing-vitest':
       throw new ConfigurationError(
@@ -123,7 +130,10 @@ export async function runVitest(options: {
     const tail = `${run.stderr}`.trim().split('\n').slice(-10).join('\n');
     throw new Error(`Vitest ended (exit code ${run.exitCode}) without a result. Its last output:\n${tail}`);
   }
-  const result: TestResult = interpretRunnerResult(JSON.parse(rawText) as VitestRunnerResult, options.packageManager, options.cwd);
+  const result: TestResult = {
+    ...interpretRunnerResult(JSON.parse(rawText) as VitestRunnerResult, options.packageManager, options.cwd),
+    printed: countAnnotations(run.stdout),
+  };
   const readJson = async <T>(file: string): Promise<T | undefined> => {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     return text === undefined ? undefined : (JSON.parse(text) as T);

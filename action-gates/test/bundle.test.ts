@@ -232,7 +232,7 @@ describe('pull requests', () => {
     expect(api.requests.every((r) => r.authorization?.endsWith(token))).toBe(true);
   });
 
-  it('puts annotations of the changed files first and caps them at 10 per level', async () => {
+  it('puts annotations of the changed files first and keeps the verdict within GitHub 10 errors', async () => {
     const dir = prepareFixture('good');
     const lines = Array.from({ length: 14 }, (_, i) => `export const v${i} = (a: unknown) => a == ${i};`).join('\n');
     writeFileSync(path.join(dir, 'src', 'a-old.ts'), `${lines}\n`);
@@ -242,10 +242,13 @@ describe('pull requests', () => {
     ]);
     const run = await gates(dir, { vitest: 'false' }, pullRequestEvent({ number: 4 }));
     const lint = run.annotations.filter((a) => a.properties.title?.startsWith('Biome'));
-    expect(lint).toHaveLength(10);
+    // Nine lint errors: the tenth error GitHub shows is kept for the verdict, which comes last.
+    expect(lint).toHaveLength(9);
+    expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(10);
+    expect(run.annotations.at(-1)?.message).toContain('lint: Biome found 15 errors');
     expect(lint[0]?.properties.file).toBe('src/z-new.ts');
     expect(run.outputs['lint-errors']).toBe('15');
-    expect(run.summary).toContain('5 of 15 problems are not annotations');
+    expect(run.summary).toContain('6 of 15 problems are not annotations');
     // The summary lists the changed file's problem first, as the annotations do.
     expect(run.summary.indexOf('src/z-new.ts:1')).toBeLessThan(run.summary.indexOf('src/a-old.ts:1'));
   });
