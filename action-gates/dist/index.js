@@ -31465,11 +31465,11 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** A request that ran out of attempts or time; names the method and URL, never the headers. */
 class HttpError extends Error {
-    status;
+    reason;
     name = 'HttpError';
-    constructor(message, status) {
+    constructor(message, reason = 'other') {
         super(message);
-        this.status = status;
+        this.reason = reason;
     }
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -31509,10 +31509,11 @@ async function request(url, options = {}) {
         }
         catch (error) {
             if (signal?.aborted)
-                throw new HttpError(`${method} ${redactUrl(target)} was cancelled`);
+                throw new HttpError(`${method} ${redactUrl(target)} was cancelled`, 'cancelled');
+            const failure = timeout.aborted ? 'timeout' : classifyNetworkError(error);
             const reason = timeout.aborted ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
             if (attempt >= retries) {
-                throw new HttpError(`${method} ${redactUrl(target)} failed after ${attempt + 1} attempt(s): ${reason}`);
+                throw new HttpError(`${method} ${redactUrl(target)} failed after ${attempt + 1} attempt(s): ${reason}`, failure);
             }
             await wait(backoffDelay(attempt + 1, backoffMs));
         }
@@ -31526,6 +31527,29 @@ function retryAfterMs(response) {
     if (Number.isFinite(seconds))
         return Math.min(30_000, Math.max(0, seconds * 1000));
     return undefined;
+}
+/** The kind of a failed fetch's cause. */
+function classifyNetworkError(error) {
+    const code = error?.cause?.code;
+    switch (code) {
+        case 'ECONNREFUSED':
+            return 'refused';
+        case 'ECONNRESET':
+        case 'EPIPE':
+        case 'UND_ERR_SOCKET':
+            return 'reset';
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+            return 'dns';
+        case 'ETIMEDOUT':
+        case 'UND_ERR_CONNECT_TIMEOUT':
+            return 'timeout';
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+            return 'unreachable';
+        default:
+            return 'other';
+    }
 }
 /** The cause of a failed fetch in words a person can act on ("connection refused"). */
 function describeNetworkError(error) {
@@ -31672,16 +31696,19 @@ class Inputs {
             return false;
         return fail(name, value, 'true or false');
     }
-    /** A finite number in [min, max]; a trailing `%` is allowed when `percent`. */
+    /**
+     * A finite number in [min, max] (above 0 when `positive`, whole when
+     * `integer`); a trailing `%` is allowed when `percent`.
+     */
     number(name, options = {}) {
         const raw = this.string(name);
         if (raw === '')
             return undefined;
-        const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, percent = false } = options;
+        const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, percent = false, positive = false, integer = false } = options;
         const text = percent && raw.endsWith('%') ? raw.slice(0, -1).trim() : raw;
         const value = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-        if (!Number.isFinite(value) || value < min || value > max) {
-            return fail(name, raw, describeRange(min, max));
+        if (!Number.isFinite(value) || value < min || value > max || (positive && value <= 0) || (integer && !Number.isInteger(value))) {
+            return fail(name, raw, describeRange(min, max, positive, integer));
         }
         return value;
     }
@@ -31750,14 +31777,17 @@ class Inputs {
         }
     }
 }
-function describeRange(min, max) {
+function describeRange(min, max, positive = false, integer = false) {
+    const kind = integer ? 'a whole number' : 'a number';
+    if (positive)
+        return Number.isFinite(max) ? `${kind} above 0 and at most ${max}` : `${kind} above 0`;
     if (Number.isFinite(min) && Number.isFinite(max))
-        return `a number from ${min} to ${max}`;
+        return `${kind} from ${min} to ${max}`;
     if (Number.isFinite(min))
-        return `a number of at least ${min}`;
+        return `${kind} of at least ${min}`;
     if (Number.isFinite(max))
-        return `a number of at most ${max}`;
-    return 'a number';
+        return `${kind} of at most ${max}`;
+    return kind;
 }
 /** Splits a command line into arguments, honouring single and double quotes. */
 function splitArgs(text) {

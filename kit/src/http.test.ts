@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backoffDelay, describeNetworkError, HttpError, redactUrl, request } from './http.js';
+import { backoffDelay, classifyNetworkError, describeNetworkError, HttpError, redactUrl, request } from './http.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -67,6 +67,7 @@ describe('request', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/x\?… failed after 2 attempt\(s\): timed out after 100 ms$/);
     expect((error as Error).message).not.toContain('secret');
+    expect((error as HttpError).reason).toBe('timeout');
     expect(seen).toHaveLength(2);
   });
 
@@ -76,6 +77,7 @@ describe('request', () => {
     server = undefined;
     const error = await request(url, { retries: 0 }).catch((e: unknown) => e);
     expect((error as Error).message).toContain('connection refused');
+    expect((error as HttpError).reason).toBe('refused');
   });
 
   it('honours the caller cancelling', async () => {
@@ -107,8 +109,11 @@ describe('helpers', () => {
     expect(backoffDelay(10, 1000, () => 1)).toBe(12000);
   });
 
-  it('describes network errors in words', () => {
+  it('describes network errors in words and kinds', () => {
     const err = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: { code } });
+    expect(
+      ['ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'EWHAT'].map((c) => classifyNetworkError(err(c))),
+    ).toEqual(['refused', 'reset', 'dns', 'timeout', 'unreachable', 'other']);
     expect(describeNetworkError(err('ECONNRESET'))).toBe('connection reset');
     expect(describeNetworkError(err('ENOTFOUND'))).toBe('host name not found');
     expect(describeNetworkError(err('UND_ERR_CONNECT_TIMEOUT'))).toBe('connect timed out');

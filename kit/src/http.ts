@@ -26,12 +26,19 @@ export interface RequestOptions {
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 
+/**
+ * Why no response came: `refused` means the request provably never reached
+ * the server (nothing listened), so sending it again cannot duplicate it;
+ * the others leave that open.
+ */
+export type NetworkFailure = 'refused' | 'timeout' | 'reset' | 'dns' | 'unreachable' | 'cancelled' | 'other';
+
 /** A request that ran out of attempts or time; names the method and URL, never the headers. */
 export class HttpError extends Error {
   override name = 'HttpError';
   constructor(
     message: string,
-    readonly status?: number,
+    readonly reason: NetworkFailure = 'other',
   ) {
     super(message);
   }
@@ -75,10 +82,11 @@ export async function request(url: string | URL, options: RequestOptions = {}): 
       }
       return response;
     } catch (error) {
-      if (signal?.aborted) throw new HttpError(`${method} ${redactUrl(target)} was cancelled`);
+      if (signal?.aborted) throw new HttpError(`${method} ${redactUrl(target)} was cancelled`, 'cancelled');
+      const failure: NetworkFailure = timeout.aborted ? 'timeout' : classifyNetworkError(error);
       const reason = timeout.aborted ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
       if (attempt >= retries) {
-        throw new HttpError(`${method} ${redactUrl(target)} failed after ${attempt + 1} attempt(s): ${reason}`);
+        throw new HttpError(`${method} ${redactUrl(target)} failed after ${attempt + 1} attempt(s): ${reason}`, failure);
       }
       await wait(backoffDelay(attempt + 1, backoffMs));
     }
@@ -91,6 +99,30 @@ function retryAfterMs(response: Response): number | undefined {
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.min(30_000, Math.max(0, seconds * 1000));
   return undefined;
+}
+
+/** The kind of a failed fetch's cause. */
+export function classifyNetworkError(error: unknown): NetworkFailure {
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'refused';
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return 'reset';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'dns';
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'timeout';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'unreachable';
+    default:
+      return 'other';
+  }
 }
 
 /** The cause of a failed fetch in words a person can act on ("connection refused"). */

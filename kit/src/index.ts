@@ -3,9 +3,11 @@ export { ConfigurationError, errorMessage } from './errors.js';
 export { createOctokit, type EventContext, type Octokit, readEventContext } from './github.js';
 export {
   backoffDelay,
+  classifyNetworkError,
   describeNetworkError,
   HttpError,
   isTransientStatus,
+  type NetworkFailure,
   type RequestOptions,
   redactUrl,
   request,

@@ -30,6 +30,12 @@ describe('Inputs', () => {
     expect(() => inputs({ n: '0' }).number('n', { min: 1 })).toThrow('n must be a number of at least 1, got "0"');
     expect(() => inputs({ n: '9' }).number('n', { max: 5 })).toThrow('n must be a number of at most 5, got "9"');
     expect(() => inputs({ n: 'x' }).number('n')).toThrow('n must be a number, got "x"');
+    expect(() => inputs({ n: '0' }).number('n', { positive: true, max: 60 })).toThrow('n must be a number above 0 and at most 60, got "0"');
+    expect(() => inputs({ n: '-2' }).number('n', { positive: true })).toThrow('n must be a number above 0, got "-2"');
+    expect(inputs({ n: '0.25' }).number('n', { positive: true })).toBe(0.25);
+    expect(() => inputs({ n: '2.5' }).number('n', { integer: true, min: 0, max: 9 })).toThrow(
+      'n must be a whole number from 0 to 9, got "2.5"',
+    );
   });
 
   it('reads booleans as the runner writes them and rejects the rest', () => {

@@ -48,15 +48,21 @@ export class Inputs {
     return fail(name, value, 'true or false');
   }
 
-  /** A finite number in [min, max]; a trailing `%` is allowed when `percent`. */
-  number(name: string, options: { min?: number; max?: number; percent?: boolean } = {}): number | undefined {
+  /**
+   * A finite number in [min, max] (above 0 when `positive`, whole when
+   * `integer`); a trailing `%` is allowed when `percent`.
+   */
+  number(
+    name: string,
+    options: { min?: number; max?: number; percent?: boolean; positive?: boolean; integer?: boolean } = {},
+  ): number | undefined {
     const raw = this.string(name);
     if (raw === '') return undefined;
-    const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, percent = false } = options;
+    const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, percent = false, positive = false, integer = false } = options;
     const text = percent && raw.endsWith('%') ? raw.slice(0, -1).trim() : raw;
     const value = /^[-+]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(value) || value < min || value > max) {
-      return fail(name, raw, describeRange(min, max));
+    if (!Number.isFinite(value) || value < min || value > max || (positive && value <= 0) || (integer && !Number.isInteger(value))) {
+      return fail(name, raw, describeRange(min, max, positive, integer));
     }
     return value;
   }
@@ -124,11 +130,13 @@ export class Inputs {
   }
 }
 
-function describeRange(min: number, max: number): string {
-  if (Number.isFinite(min) && Number.isFinite(max)) return `a number from ${min} to ${max}`;
-  if (Number.isFinite(min)) return `a number of at least ${min}`;
-  if (Number.isFinite(max)) return `a number of at most ${max}`;
-  return 'a number';
+function describeRange(min: number, max: number, positive = false, integer = false): string {
+  const kind = integer ? 'a whole number' : 'a number';
+  if (positive) return Number.isFinite(max) ? `${kind} above 0 and at most ${max}` : `${kind} above 0`;
+  if (Number.isFinite(min) && Number.isFinite(max)) return `${kind} from ${min} to ${max}`;
+  if (Number.isFinite(min)) return `${kind} of at least ${min}`;
+  if (Number.isFinite(max)) return `${kind} of at most ${max}`;
+  return kind;
 }
 
 /** Splits a command line into arguments, honouring single and double quotes. */

@@ -16,6 +16,8 @@ export interface GitHubStandIn {
   pullFiles: Map<number, PullFile[]>;
   /** Every request received: method, path with query, Authorization header. */
   requests: { method: string; path: string; authorization?: string }[];
+  /** Deployments created through the API, each with the statuses set on it, in order. */
+  deployments: StoredDeployment[];
   /** When true, writes answer 403 "Resource not accessible by integration". */
   readOnly: boolean;
   /** Adds comments as if other bots or people had written them. */
@@ -32,6 +34,14 @@ export interface StoredComment {
   updated_at: string;
 }
 
+export interface StoredDeployment {
+  id: number;
+  ref: string;
+  environment: string;
+  description: string | null;
+  statuses: { state: string; description?: string; log_url?: string; environment_url?: string }[];
+}
+
 export interface PullFile {
   filename: string;
   status: 'added' | 'modified' | 'removed' | 'renamed';
@@ -46,6 +56,7 @@ export async function startGitHubStandIn(options: { readOnly?: boolean; token?: 
   const comments = new Map<number, StoredComment[]>();
   const pullFiles = new Map<number, PullFile[]>();
   const requests: GitHubStandIn['requests'] = [];
+  const deployments: StoredDeployment[] = [];
   let base = '';
   const state = { readOnly: options.readOnly ?? false };
 
@@ -90,11 +101,11 @@ export async function startGitHubStandIn(options: { readOnly?: boolean; token?: 
       status: '403',
     });
 
-  const readBody = async (req: IncomingMessage): Promise<{ body?: unknown }> => {
+  const readBody = async (req: IncomingMessage): Promise<{ body?: unknown } & Record<string, unknown>> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     try {
-      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body?: unknown };
+      return JSON.parse(Buffer.concat(chunks).toString('utf8')) as { body?: unknown } & Record<string, unknown>;
     } catch {
       return {};
     }
@@ -111,6 +122,33 @@ export async function startGitHubStandIn(options: { readOnly?: boolean; token?: 
     const issueComments = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/);
     const oneComment = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/);
     const pullFilesPath = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/);
+    const deploymentsPath = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/deployments$/);
+    const statusesPath = url.pathname.match(/^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/);
+    if (deploymentsPath && req.method === 'POST') {
+      if (state.readOnly) return forbidden(res);
+      const input = (await readBody(req)) as { ref?: unknown; environment?: unknown; description?: unknown };
+      if (typeof input.ref !== 'string' || !input.ref) return send(res, 422, { message: 'Validation Failed', status: '422' });
+      const deployment: StoredDeployment = {
+        id: nextId++,
+        ref: input.ref,
+        environment: typeof input.environment === 'string' ? input.environment : 'production',
+        description: typeof input.description === 'string' ? input.description : null,
+        statuses: [],
+      };
+      deployments.push(deployment);
+      return send(res, 201, { ...deployment, statuses_url: `${base}/repos/o/r/deployments/${deployment.id}/statuses` });
+    }
+    if (statusesPath && req.method === 'POST') {
+      if (state.readOnly) return forbidden(res);
+      const deployment = deployments.find((d) => d.id === Number(statusesPath[1]));
+      if (!deployment) return send(res, 404, { message: 'Not Found', status: '404' });
+      const input = (await readBody(req)) as StoredDeployment['statuses'][number];
+      const states = ['error', 'failure', 'inactive', 'in_progress', 'queued', 'pending', 'success'];
+      if (!states.includes(input.state) || (input.description?.length ?? 0) > 140)
+        return send(res, 422, { message: 'Validation Failed', status: '422' });
+      deployment.statuses.push(input);
+      return send(res, 201, { id: nextId++, ...input });
+    }
     if (issueComments) {
       const issue = Number(issueComments[1]);
       const list = comments.get(issue) ?? [];
@@ -162,6 +200,7 @@ export async function startGitHubStandIn(options: { readOnly?: boolean; token?: 
     comments,
     pullFiles,
     requests,
+    deployments,
     get readOnly() {
       return state.readOnly;
     },

@@ -1,7 +1,9 @@
+export { describeActionMetadata } from './action-yml.js';
 export {
   type GitHubStandIn,
   type PullFile,
   type StoredComment,
+  type StoredDeployment,
   startGitHubStandIn,
 } from './github-stand-in.js';
 export {
