@@ -31464,8 +31464,10 @@ async function request(url, options = {}) {
             return response;
         }
         catch (error) {
-            if (signal?.aborted)
-                throw new HttpError(`${method} ${redactUrl(target)} was cancelled`, 'cancelled');
+            if (signal?.aborted) {
+                const why = signal.reason?.name === 'TimeoutError' ? 'the time limit ran out' : 'it was cancelled';
+                throw new HttpError(`${method} ${redactUrl(target)} was stopped: ${why}`, 'cancelled');
+            }
             const failure = timeout.aborted ? 'timeout' : classifyNetworkError(error);
             const reason = timeout.aborted ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
             if (attempt >= retries) {
@@ -31951,6 +31953,7 @@ class DokployClient {
             backoffMs: this.options.backoffMs ?? 1000,
             fetch: this.options.fetch,
             sleep: this.options.sleep,
+            signal: this.options.signal,
         });
         return { status: response.status, text: await response.text() };
     }
@@ -31996,6 +31999,7 @@ class DokployClient {
                 timeoutMs: this.options.timeoutMs ?? 30_000,
                 retries: 0,
                 fetch: this.options.fetch,
+                signal: this.options.signal,
             });
         }
         catch (error) {
@@ -32123,12 +32127,14 @@ const MAX_SENDS = 3;
 /** Deploys once, race-safely, and (when asked) follows that deployment to its end. */
 async function deployAndFollow(req) {
     const { client, target, clock } = req;
+    const startedAt = req.startedAt ?? clock.now();
     const notes = [];
     const before = new Set((await client.deployments(target.kind, target.id)).map((row) => row.deploymentId));
     await sendOnce(req, before, notes);
     const accepted = clock.now();
     info(`Dokploy accepted the ${req.mode} of ${target.kind} ${target.id}.`);
-    const deadline = accepted + (req.wait ? req.timeoutMs : Math.min(req.timeoutMs, 3 * req.pollMs));
+    // One limit for the whole step; without waiting, only a short look for the new row's id.
+    const deadline = req.wait ? startedAt + req.timeoutMs : Math.min(startedAt + req.timeoutMs, accepted + 3 * req.pollMs);
     let ours;
     let last;
     let errors = 0;
@@ -32471,8 +32477,14 @@ async function run(deps = {}) {
 }
 async function deploy(deps) {
     const settings = getInputs(deps.inputs);
+    const startedAt = deps.clock.now();
     const context = await readEventContext(deps.env);
-    const client = new DokployClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
+    // Every request stops when the step's time is up; the follow loop ends at the same moment.
+    const client = new DokployClient({
+        baseUrl: settings.baseUrl,
+        apiKey: settings.apiKey,
+        signal: AbortSignal.timeout(settings.timeoutSeconds * 1000),
+    });
     const { target } = settings;
     const { pageUrl, server } = await group(`Check ${target.kind} ${target.id}`, async () => {
         const found = await client.target(target.kind, target.id);
@@ -32496,6 +32508,7 @@ async function deploy(deps) {
         marker,
         wait: settings.wait,
         timeoutMs: settings.timeoutSeconds * 1000,
+        startedAt,
         pollMs: settings.pollSeconds * 1000,
         logLines: settings.logLines,
         clock: deps.clock,

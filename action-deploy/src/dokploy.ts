@@ -37,6 +37,8 @@ export interface DokployClientOptions {
   backoffMs?: number;
   fetch?: typeof fetch;
   sleep?: (ms: number) => Promise<void>;
+  /** Stops every request, and the waits between retries, when the step's time is up. */
+  signal?: AbortSignal;
 }
 
 const KEY_HINT =
@@ -64,6 +66,7 @@ export class DokployClient {
       backoffMs: this.options.backoffMs ?? 1000,
       fetch: this.options.fetch,
       sleep: this.options.sleep,
+      signal: this.options.signal,
     });
     return { status: response.status, text: await response.text() };
   }
@@ -111,6 +114,7 @@ export class DokployClient {
         timeoutMs: this.options.timeoutMs ?? 30_000,
         retries: 0,
         fetch: this.options.fetch,
+        signal: this.options.signal,
       });
     } catch (error) {
       const reason = error instanceof HttpError ? error.reason : ('other' satisfies NetworkFailure);

@@ -20,7 +20,9 @@ export interface FollowRequest {
   description: string;
   marker: string;
   wait: boolean;
+  /** The step's time limit, counted from `startedAt` (clock time; default: now). */
   timeoutMs: number;
+  startedAt?: number;
   pollMs: number;
   logLines: number;
   clock: Clock;
@@ -46,13 +48,15 @@ const MAX_SENDS = 3;
 /** Deploys once, race-safely, and (when asked) follows that deployment to its end. */
 export async function deployAndFollow(req: FollowRequest): Promise<FollowResult> {
   const { client, target, clock } = req;
+  const startedAt = req.startedAt ?? clock.now();
   const notes: string[] = [];
   const before = new Set((await client.deployments(target.kind, target.id)).map((row) => row.deploymentId));
   await sendOnce(req, before, notes);
   const accepted = clock.now();
   core.info(`Dokploy accepted the ${req.mode} of ${target.kind} ${target.id}.`);
 
-  const deadline = accepted + (req.wait ? req.timeoutMs : Math.min(req.timeoutMs, 3 * req.pollMs));
+  // One limit for the whole step; without waiting, only a short look for the new row's id.
+  const deadline = req.wait ? startedAt + req.timeoutMs : Math.min(startedAt + req.timeoutMs, accepted + 3 * req.pollMs);
   let ours: string | undefined;
   let last: Deployment | undefined;
   let errors = 0;

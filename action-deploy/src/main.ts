@@ -43,8 +43,14 @@ export async function run(deps: Partial<DeployDeps> = {}): Promise<void> {
 
 async function deploy(deps: DeployDeps): Promise<void> {
   const settings = getInputs(deps.inputs);
+  const startedAt = deps.clock.now();
   const context = await readEventContext(deps.env);
-  const client = new DokployClient({ baseUrl: settings.baseUrl, apiKey: settings.apiKey });
+  // Every request stops when the step's time is up; the follow loop ends at the same moment.
+  const client = new DokployClient({
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    signal: AbortSignal.timeout(settings.timeoutSeconds * 1000),
+  });
   const { target } = settings;
 
   const { pageUrl, server } = await core.group(`Check ${target.kind} ${target.id}`, async () => {
@@ -72,6 +78,7 @@ async function deploy(deps: DeployDeps): Promise<void> {
       marker,
       wait: settings.wait,
       timeoutMs: settings.timeoutSeconds * 1000,
+      startedAt,
       pollMs: settings.pollSeconds * 1000,
       logLines: settings.logLines,
       clock: deps.clock,

@@ -163,6 +163,18 @@ describe('action-deploy against the Dokploy stand-in', () => {
     expect(run.summary).toContain('it was not sent again');
   });
 
+  it('honours the timeout for the whole step, even when Dokploy stops answering', async () => {
+    // A server that accepts connections and never answers: each request would wait 15 s.
+    const hang = createServer(() => {}).listen(0, '127.0.0.1');
+    await new Promise((resolve) => hang.once('listening', resolve));
+    const started = Date.now();
+    const run = await deploy({ 'dokploy-url': `http://127.0.0.1:${(hang.address() as { port: number }).port}`, timeout: '2' });
+    hang.close();
+    expect(run.exitCode).toBe(1);
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(run.annotations.at(-1)?.message).toContain('was stopped: the time limit ran out');
+  });
+
   it('deploys a compose stack and redeploys an application', async () => {
     const compose = await deploy({ 'application-id': '', 'compose-id': 'compose-mon' });
     expect(compose.exitCode).toBe(0);

@@ -31508,8 +31508,10 @@ async function request(url, options = {}) {
             return response;
         }
         catch (error) {
-            if (signal?.aborted)
-                throw new HttpError(`${method} ${redactUrl(target)} was cancelled`, 'cancelled');
+            if (signal?.aborted) {
+                const why = signal.reason?.name === 'TimeoutError' ? 'the time limit ran out' : 'it was cancelled';
+                throw new HttpError(`${method} ${redactUrl(target)} was stopped: ${why}`, 'cancelled');
+            }
             const failure = timeout.aborted ? 'timeout' : classifyNetworkError(error);
             const reason = timeout.aborted ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
             if (attempt >= retries) {

@@ -84,7 +84,8 @@ describe('request', () => {
     const { url } = await serve([() => {}]);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    await expect(request(url, { signal: controller.signal, timeoutMs: 5000 })).rejects.toThrow('was cancelled');
+    await expect(request(url, { signal: controller.signal, timeoutMs: 5000 })).rejects.toThrow('was stopped: it was cancelled');
+    await expect(request(url, { signal: AbortSignal.timeout(50), timeoutMs: 5000 })).rejects.toThrow('was stopped: the time limit ran out');
   });
 
   it('waits as Retry-After says, within bounds', async () => {

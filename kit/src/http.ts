@@ -82,7 +82,11 @@ export async function request(url: string | URL, options: RequestOptions = {}): 
       }
       return response;
     } catch (error) {
-      if (signal?.aborted) throw new HttpError(`${method} ${redactUrl(target)} was cancelled`, 'cancelled');
+      if (signal?.aborted) {
+        const why =
+          (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError' ? 'the time limit ran out' : 'it was cancelled';
+        throw new HttpError(`${method} ${redactUrl(target)} was stopped: ${why}`, 'cancelled');
+      }
       const failure: NetworkFailure = timeout.aborted ? 'timeout' : classifyNetworkError(error);
       const reason = timeout.aborted ? `timed out after ${timeoutMs} ms` : describeNetworkError(error);
       if (attempt >= retries) {
