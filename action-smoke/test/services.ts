@@ -73,6 +73,20 @@ const tcpOk = (port: number) => () =>
     client.on('error', () => resolve(false));
   });
 
+function stopAll(children: ChildProcess[]): Promise<unknown> {
+  return Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }),
+    ),
+  );
+}
+
 export async function startRealServices(): Promise<{ ports: RealServices; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'smoke-services-'));
   chmodSync(dir, 0o755);
@@ -95,68 +109,69 @@ export async function startRealServices(): Promise<{ ports: RealServices; stop()
     postgres: await freePort(),
   };
 
-  const netdata = start('netdata', binary('netdata'), ['-D', '-p', String(ports.netdata), '-i', '127.0.0.1']);
-  const glances = start('glances', binary('glances'), ['-w', '--disable-webui', '-B', '127.0.0.1', '-p', String(ports.glances)]);
-  const promConfig = path.join(dir, 'prometheus.yml');
-  writeFileSync(promConfig, 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
-  const prometheus = start('prometheus', binary('prometheus'), [
-    `--config.file=${promConfig}`,
-    `--web.listen-address=127.0.0.1:${ports.prometheus}`,
-    `--storage.tsdb.path=${path.join(dir, 'prometheus-data')}`,
-  ]);
-  const redis = start('redis', binary('redis-server'), [
-    '--port',
-    String(ports.redis),
-    '--bind',
-    '127.0.0.1',
-    '--save',
-    '',
-    '--appendonly',
-    'no',
-  ]);
+  try {
+    return await startAll();
+  } catch (error) {
+    // Never leave half a stack running: when a second Netdata starts, the first one shuts
+    // down a few seconds later (seen with Debian's 1.37), so a leftover breaks the next run.
+    await stopAll(children);
+    throw error;
+  }
 
-  // PostgreSQL refuses to run as root: initdb and the server run as the postgres user.
-  const pgData = path.join(dir, 'pgdata');
-  const id = (flag: '-u' | '-g') => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  const asPostgres: { uid?: number; gid?: number } = process.getuid?.() === 0 ? { uid: id('-u'), gid: id('-g') } : {};
-  mkdirSync(pgData, { mode: 0o700 });
-  if (asPostgres.uid !== undefined && asPostgres.gid !== undefined) chownSync(pgData, asPostgres.uid, asPostgres.gid);
-  // cwd: the postgres user may not be allowed into the test's working directory.
-  execFileSync(postgresBin('initdb'), ['-D', pgData, '-A', 'trust', '-U', 'postgres'], { stdio: 'pipe', cwd: dir, ...asPostgres });
-  const postgres = start(
-    'postgres',
-    postgresBin('postgres'),
-    ['-D', pgData, '-p', String(ports.postgres), '-k', pgData, '-c', 'listen_addresses=127.0.0.1'],
-    {
-      cwd: dir,
-      ...asPostgres,
-    },
-  );
+  async function startAll() {
+    const netdata = start('netdata', binary('netdata'), ['-D', '-p', String(ports.netdata), '-i', '127.0.0.1']);
+    const glances = start('glances', binary('glances'), ['-w', '--disable-webui', '-B', '127.0.0.1', '-p', String(ports.glances)]);
+    const promConfig = path.join(dir, 'prometheus.yml');
+    writeFileSync(promConfig, 'global:\n  scrape_interval: 15s\nscrape_configs: []\n');
+    const prometheus = start('prometheus', binary('prometheus'), [
+      `--config.file=${promConfig}`,
+      `--web.listen-address=127.0.0.1:${ports.prometheus}`,
+      `--storage.tsdb.path=${path.join(dir, 'prometheus-data')}`,
+    ]);
+    const redis = start('redis', binary('redis-server'), [
+      '--port',
+      String(ports.redis),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
 
-  const log = (name: string) => () => logs.get(name) ?? '';
-  await Promise.all([
-    waitFor('Netdata', netdata, httpOk(ports.netdata, '/api/v1/info'), 60_000, log('netdata')),
-    waitFor('Glances', glances, httpOk(ports.glances, '/api/3/pluginslist'), 60_000, log('glances')),
-    waitFor('Prometheus', prometheus, httpOk(ports.prometheus, '/-/ready'), 60_000, log('prometheus')),
-    waitFor('Redis', redis, tcpOk(ports.redis), 30_000, log('redis')),
-    waitFor('PostgreSQL', postgres, tcpOk(ports.postgres), 30_000, log('postgres')),
-  ]);
+    // PostgreSQL refuses to run as root: initdb and the server run as the postgres user.
+    const pgData = path.join(dir, 'pgdata');
+    const id = (flag: '-u' | '-g') => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    const asPostgres: { uid?: number; gid?: number } = process.getuid?.() === 0 ? { uid: id('-u'), gid: id('-g') } : {};
+    mkdirSync(pgData, { mode: 0o700 });
+    if (asPostgres.uid !== undefined && asPostgres.gid !== undefined) chownSync(pgData, asPostgres.uid, asPostgres.gid);
+    // cwd: the postgres user may not be allowed into the test's working directory.
+    execFileSync(postgresBin('initdb'), ['-D', pgData, '-A', 'trust', '-U', 'postgres'], { stdio: 'pipe', cwd: dir, ...asPostgres });
+    const postgres = start(
+      'postgres',
+      postgresBin('postgres'),
+      ['-D', pgData, '-p', String(ports.postgres), '-k', pgData, '-c', 'listen_addresses=127.0.0.1'],
+      {
+        cwd: dir,
+        ...asPostgres,
+      },
+    );
 
-  return {
-    ports,
-    async stop() {
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null) return resolve();
-              child.once('exit', () => resolve());
-              child.kill('SIGTERM');
-              setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-            }),
-        ),
-      );
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+    const log = (name: string) => () => logs.get(name) ?? '';
+    await Promise.all([
+      waitFor('Netdata', netdata, httpOk(ports.netdata, '/api/v1/info'), 60_000, log('netdata')),
+      waitFor('Glances', glances, httpOk(ports.glances, '/api/3/pluginslist'), 60_000, log('glances')),
+      waitFor('Prometheus', prometheus, httpOk(ports.prometheus, '/-/ready'), 60_000, log('prometheus')),
+      waitFor('Redis', redis, tcpOk(ports.redis), 30_000, log('redis')),
+      waitFor('PostgreSQL', postgres, tcpOk(ports.postgres), 30_000, log('postgres')),
+    ]);
+
+    return {
+      ports,
+      async stop() {
+        await stopAll(children);
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
 }
