@@ -1,0 +1,82 @@
+// Gate quality of action-bench on this machine, at default settings except a
+// short duration: a baseline saved once from a server, then A/A runs (the same
+// server again: every "regression" is a false alarm), and runs against servers
+// made slower with fixed CPU work per request. Kinds are interleaved so that
+// machine drift hits them alike. Prints verdict counts and the MDE distribution.
+//
+// Usage: node bench/bench-quality.mjs [runs per kind] [duration s]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { root } from '../scripts/build.mjs';
+import { runAction } from '../scripts/run-gates.mjs';
+
+const runs = Number(process.argv[2] ?? 20);
+const duration = process.argv[3] ?? '5';
+const BASE_WORK_US = 60;
+
+/** A server in its own process that burns `workUs` of CPU per request. */
+async function server(workUs) {
+  const source = `
+    const work = ${workUs} * 1000;
+    const server = require('node:http').createServer((req, res) => {
+      const start = process.hrtime.bigint();
+      while (Number(process.hrtime.bigint() - start) < work) {}
+      res.end('{"status":"ok"}');
+    });
+    server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+  `;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { value } = await createInterface({ input: child.stdout })[Symbol.asyncIterator]().next();
+  return { url: `http://127.0.0.1:${Number(value)}/api/health`, stop: () => child.kill() };
+}
+
+const workspace = mkdtempSync(path.join(tmpdir(), 'bench-quality-'));
+const kinds = {
+  'A/A (same work)': await server(BASE_WORK_US),
+  '~25% slower': await server(BASE_WORK_US / 0.75),
+  '~50% slower': await server(BASE_WORK_US / 0.5),
+};
+const base = kinds['A/A (same work)'];
+const bench = (url, inputs = {}) => {
+  process.env.GITHUB_EVENT_NAME = 'push';
+  const result = runAction({
+    actionDir: path.join(root, 'action-bench'),
+    cwd: workspace,
+    inputs: { targets: `- name: api\n  url: ${url}`, duration, comment: 'false', ...inputs },
+    quiet: true,
+  });
+  const report = JSON.parse(readFileSync(result.outputs.report, 'utf8'));
+  const rps = report.targets[0].metrics.find((m) => m.metric === 'rps');
+  return { verdict: result.outputs.verdict, mde: Number(result.outputs.mde), change: rps?.comparison?.change, current: rps?.current };
+};
+
+console.log(`bench: saving a baseline from the A/A server (duration ${duration} s, default settings otherwise)`);
+const saved = bench(base.url, { 'save-baseline': 'true' });
+console.log(`baseline: ${Math.round(saved.current)} req/s`);
+const results = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
+for (let i = 0; i < runs; i++) {
+  for (const [kind, target] of Object.entries(kinds)) {
+    const r = bench(target.url, { 'save-baseline': 'false' });
+    results[kind].push(r);
+    console.log(`run ${i + 1} ${kind}: ${r.verdict}, Δ req/s ${(r.change * 100).toFixed(1)}%, MDE ${r.mde}%`);
+  }
+}
+for (const target of Object.values(kinds)) target.stop();
+
+const q = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
+console.log(`\naction-bench gate quality, ${runs} runs per kind, duration ${duration} s, max-regression 10%, confidence 95%:`);
+for (const [kind, list] of Object.entries(results)) {
+  const count = (v) => list.filter((r) => r.verdict === v).length;
+  const changes = list.map((r) => r.change * 100);
+  console.log(
+    `  ${kind.padEnd(16)} regression ${count('regression')}/${list.length}, inconclusive ${count('inconclusive')}, pass ${count('pass')}, invalid ${count('invalid')}; ` +
+      `Δ req/s median ${q(changes, 0.5).toFixed(1)}% (min ${Math.min(...changes).toFixed(1)}, max ${Math.max(...changes).toFixed(1)})`,
+  );
+}
+const mdes = Object.values(results)
+  .flat()
+  .map((r) => r.mde);
+console.log(`  MDE over all runs: min ${Math.min(...mdes)}%, median ${q(mdes, 0.5)}%, p90 ${q(mdes, 0.9)}%, max ${Math.max(...mdes)}%`);
