@@ -34,12 +34,12 @@ async function server(workUs) {
 }
 
 const workspace = mkdtempSync(path.join(tmpdir(), 'bench-quality-'));
+// Work per request of each kind; every run starts its server fresh, as a CI job does.
 const kinds = {
-  'A/A (same work)': await server(BASE_WORK_US),
-  '~25% slower': await server(BASE_WORK_US / 0.75),
-  '~50% slower': await server(BASE_WORK_US / 0.5),
+  'A/A (same work)': BASE_WORK_US,
+  '~25% slower': BASE_WORK_US / 0.75,
+  '~50% slower': BASE_WORK_US / 0.5,
 };
-const base = kinds['A/A (same work)'];
 const bench = (url, inputs = {}) => {
   process.env.GITHUB_EVENT_NAME = 'push';
   const result = runAction({
@@ -54,17 +54,20 @@ const bench = (url, inputs = {}) => {
 };
 
 console.log(`bench: saving a baseline from the A/A server (duration ${duration} s, default settings otherwise)`);
-const saved = bench(base.url, { 'save-baseline': 'true' });
+const first = await server(BASE_WORK_US);
+const saved = bench(first.url, { 'save-baseline': 'true' });
+first.stop();
 console.log(`baseline: ${Math.round(saved.current)} req/s`);
 const results = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
 for (let i = 0; i < runs; i++) {
-  for (const [kind, target] of Object.entries(kinds)) {
+  for (const [kind, workUs] of Object.entries(kinds)) {
+    const target = await server(workUs);
     const r = bench(target.url, { 'save-baseline': 'false' });
+    target.stop();
     results[kind].push(r);
     console.log(`run ${i + 1} ${kind}: ${r.verdict}, Δ req/s ${(r.change * 100).toFixed(1)}%, MDE ${r.mde}%`);
   }
 }
-for (const target of Object.values(kinds)) target.stop();
 
 const q = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))];
 console.log(`\naction-bench gate quality, ${runs} runs per kind, duration ${duration} s, max-regression 10%, confidence 95%:`);
