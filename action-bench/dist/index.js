@@ -61738,21 +61738,30 @@ function validate(doc) {
     if (!Array.isArray(d.history))
         return 'history is not a list';
     for (const run of runs) {
-        if (!Array.isArray(run.reference) || run.reference.some((v) => typeof v !== 'number' || !(v > 0)))
-            return 'reference must be a list of positive numbers';
+        if (!Array.isArray(run.reference) || run.reference.length < 2)
+            return 'reference has fewer than two rounds';
+        const bad = run.reference.flatMap((round) => roundProblem(round));
+        if (bad.length > 0)
+            return `a reference round has no number for ${bad[0]}`;
         if (typeof run.targets !== 'object' || run.targets === null)
             return 'targets is missing';
         for (const [name, target] of Object.entries(run.targets)) {
             if (!Array.isArray(target?.rounds) || target.rounds.length < 2)
                 return `target "${name}" has fewer than two rounds`;
-            for (const round of target.rounds) {
-                for (const metric of METRIC_NAMES)
-                    if (typeof round?.[metric] !== 'number' || round[metric] < 0)
-                        return `target "${name}" has a round without a number for ${metric}`;
-            }
+            const bad = target.rounds.flatMap((round) => roundProblem(round));
+            if (bad.length > 0)
+                return `target "${name}" has a round without a number for ${bad[0]}`;
         }
     }
     return undefined;
+}
+/** The metrics a stored round lacks a usable number for (req/s must be above 0). */
+function roundProblem(round) {
+    const r = (round ?? {});
+    return METRIC_NAMES.filter((metric) => {
+        const v = r[metric];
+        return typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (metric === 'rps' && v === 0);
+    });
 }
 /** The new document: this run in full, and the previous runs (without their history) kept as history. */
 function nextBaseline(previous, run) {
@@ -61823,14 +61832,23 @@ function invalidReason(rounds, maxErrorRate) {
     }
     return undefined;
 }
+/** CPU time the reference server spends on each request, like a small API handler. */
+const REFERENCE_WORK_US = 50;
 /**
- * A reference server: the same trivial Node HTTP server on every run, in a
- * process of its own. Loading it beside the target tells how fast this
- * machine is right now, so drift between runs can be told from a change.
+ * A reference server: the same small Node HTTP server on every run, in a
+ * process of its own, spending REFERENCE_WORK_US of CPU on each request.
+ * Loading it beside the target tells how fast this machine is right now, so
+ * drift between runs can be told from a change. The CPU work matters: a
+ * server that does nothing is bound by the load generator, and its req/s
+ * swung ±12% between runs on 2 cores, more than the targets' own drift
+ * (bench/bench-quality.mjs), so correcting by it added noise.
  */
 async function startReference() {
     const source = `
+    const work = ${REFERENCE_WORK_US} * 1000;
     const server = require('node:http').createServer((req, res) => {
+      const start = process.hrtime.bigint();
+      while (Number(process.hrtime.bigint() - start) < work) {}
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"status":"ok"}');
     });
@@ -61897,30 +61915,37 @@ function tQuantile(p, df) {
         (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * v ** 4));
 }
 /**
- * Compares a log-scale difference (current − reference) against a threshold:
- * a regression only when the whole confidence interval lies beyond
- * `maxRegression` on the worse side; a pass when it lies wholly on the better
- * side of it; inconclusive when the interval straddles it (the spread is too
- * wide to tell). Degrees of freedom by Welch–Satterthwaite over the terms.
+ * Compares a log-scale difference (current − reference) against a threshold.
+ * A regression needs both: the estimate beyond `maxRegression` on the worse
+ * side, and the whole confidence interval on the worse side of no change (the
+ * slowdown is statistically clear). A pass when the interval rules out a
+ * slowdown beyond `maxRegression`; otherwise inconclusive: the spread is too
+ * wide to tell. Degrees of freedom by Welch–Satterthwaite over the terms.
+ *
+ * `slack` is a bound on the log difference's error that no number of rounds
+ * reduces (a value known only to its resolution): both tests must hold
+ * however that error fell, so it widens the interval on each side.
  */
 function compareLog(logDifference, terms, options) {
+    const slack = options.slack ?? 0;
     const total = terms.reduce((sum, t) => sum + t.variance, 0);
     const df = total === 0 ? Number.POSITIVE_INFINITY : total ** 2 / terms.reduce((sum, t) => sum + (t.df > 0 ? t.variance ** 2 / t.df : 0), 0);
-    const half = tQuantile(1 - (1 - options.confidence) / 2, df) * Math.sqrt(total);
+    const noise = tQuantile(1 - (1 - options.confidence) / 2, df) * Math.sqrt(total);
+    const half = noise + slack;
     const change = Math.exp(logDifference) - 1;
     const low = Math.exp(logDifference - half) - 1;
     const high = Math.exp(logDifference + half) - 1;
-    if (options.direction === 'higher-is-better') {
-        const limit = Math.log(1 - options.maxRegression);
-        const verdict = logDifference + half < limit ? 'regression' : logDifference - half >= limit ? 'pass' : 'inconclusive';
-        return { change, low, high, mde: 1 - Math.exp(limit - 2 * half), verdict };
-    }
-    const limit = Math.log(1 + options.maxRegression);
-    const verdict = logDifference - half > limit ? 'regression' : logDifference + half <= limit ? 'pass' : 'inconclusive';
-    return { change, low, high, mde: Math.exp(limit + 2 * half) - 1, verdict };
+    // On log scale with the worse side positive: a slowdown of x is ln(1/(1−x)) for req/s, ln(1+x) for latency.
+    const worse = options.direction === 'higher-is-better' ? -logDifference : logDifference;
+    const limit = options.direction === 'higher-is-better' ? -Math.log(1 - options.maxRegression) : Math.log(1 + options.maxRegression);
+    const verdict = worse - slack > limit && worse - half > 0 ? 'regression' : worse + half <= limit ? 'pass' : 'inconclusive';
+    const smallest = Math.max(limit, noise) + slack;
+    const mde = options.direction === 'higher-is-better' ? 1 - Math.exp(-smallest) : Math.exp(smallest) - 1;
+    return { change, low, high, slack, mde, verdict };
 }
 
 ;// CONCATENATED MODULE: ./src/compare.ts
+
 
 
 
@@ -61928,19 +61953,36 @@ function compareLog(logDifference, terms, options) {
  * Residual drift between runs that the reference server does not explain, as
  * a standard deviation of one run's log mean, assumed until the baseline's
  * history holds three runs to measure it. An assumption, not an estimate: it
- * enters the interval as a known variance. Set from A/A runs on this
- * project's 2-core machines (bench/bench-quality.mjs), where a run's mean
- * strayed about 6% from another's after the reference's correction.
+ * enters the interval as a known variance. On this project's 2-core machines
+ * (bench/bench-quality.mjs) the reference's correction brought the spread of
+ * a target's run means from 4.6–8.3% down to 2.3–3.5%, about what the rounds'
+ * own spread explains; 4% leaves room for days and machines not seen there.
  */
-const PRIOR_RUN_SD = 0.06;
+const PRIOR_RUN_SD = 0.04;
 /** Degrees of freedom given to the assumed spread (large: it is a stated assumption). */
 const PRIOR_DF = 30;
-/** Log of a metric's value; latencies of 0 ms (whole-ms resolution) are taken as 0.5 ms. */
-const logOf = (metric, value) => Math.log(metric === 'rps' ? Math.max(value, 1e-9) : Math.max(value, 0.5));
-const logs = (rounds, metric) => rounds.map((r) => logOf(metric, r[metric]));
-const geoMean = (rounds, metric) => Math.exp(mean(logs(rounds, metric)));
-/** Worse-direction sign of machine drift: a faster machine raises req/s and lowers latency. */
-const driftSign = (metric) => (METRICS[metric].direction === 'higher-is-better' ? 1 : -1);
+/**
+ * autocannon's latency histogram floors every request to a whole millisecond:
+ * a reported latency of v ms lies in [v, v + 1). The statistics use the bin's
+ * centre, v + 0.5 (so 0 ms is 0.5 ms, not nothing); req/s is a count and is
+ * used as it is.
+ */
+const centre = (metric, value) => (metric === 'rps' ? Math.max(value, 1e-9) : value + 0.5);
+const logs = (rounds, metric) => rounds.map((r) => Math.log(centre(metric, r[metric])));
+/** Geometric mean in the metric's own units, as autocannon reports them. */
+const geoMean = (rounds, metric) => Math.exp(mean(logs(rounds, metric))) - (metric === 'rps' ? 0 : 0.5);
+/**
+ * How far a side's latency may be off because of that whole-millisecond bin,
+ * on log scale: half the bin's width against its centre. Rounds that agree
+ * (2, 2, 2 ms) share the same error, so more rounds do not shrink it; it is a
+ * bound, not noise. Without it, p99 going from 2 to 3 ms reads as +50% with
+ * no doubt at all, when it may be 2.99 → 3.0 ms. Nil for req/s.
+ */
+function resolutionSlack(metric, rounds) {
+    return metric === 'rps' ? 0 : 0.5 / Math.exp(mean(logs(rounds, metric)));
+}
+/** A side's log mean and its spread as a variance of that mean. */
+const sampleTerm = (values) => ({ variance: variance(values) / values.length, df: values.length - 1 });
 function checkSlo(slo, rounds) {
     return slo.map((limit) => {
         const actual = mean(rounds.map((r) => r[limit.metric]));
@@ -61966,34 +62008,30 @@ function overallVerdict(targets) {
 }
 /**
  * Against the stored baseline: each metric's log mean now minus then, minus
- * the machine's drift as the reference server saw it; uncertainty from the
- * rounds' spread on both sides, the reference's, and drift between runs.
+ * the machine's drift in that same metric as the reference server saw it
+ * (CPU contention costs tail latency far more than throughput, so req/s
+ * drift cannot correct p99); uncertainty from the rounds' spread and
+ * resolution on both sides, the reference's, and drift between runs.
  */
 function compareStored(settings, measured, baseline) {
-    const refNow = measured.reference.map(Math.log);
-    const refThen = baseline ? baseline.reference.map(Math.log) : [];
-    const drift = baseline ? mean(refNow) - mean(refThen) : 0;
     const runSd = baseline ? runSpread(baseline, settings.metrics) : undefined;
     const targets = settings.targets.map((target) => {
-        const rounds = (measured.targets.get(target.name) ?? []).map(toValues);
+        const rounds = (measured.targets.get(target.name) ?? []).map(roundValues);
         const stored = baseline?.targets[target.name]?.rounds;
         const invalid = invalidReason(measured.targets.get(target.name) ?? [], settings.maxErrorRate);
         const metrics = settings.metrics.map((metric) => {
             const current = geoMean(rounds, metric);
-            if (!stored || invalid)
+            if (!baseline || !stored || invalid)
                 return { metric, current };
-            const now = logs(rounds, metric);
-            const then = logs(stored, metric);
+            const sides = [rounds, stored, measured.reference, baseline.reference];
+            const [now, then, refNow, refThen] = sides.map((side) => logs(side, metric));
             const sd = runSd?.get(metric) ?? PRIOR_RUN_SD;
             const terms = [
-                { variance: variance(now) / now.length, df: now.length - 1 },
-                { variance: variance(then) / then.length, df: then.length - 1 },
-                { variance: variance(refNow) / refNow.length, df: refNow.length - 1 },
-                { variance: variance(refThen) / refThen.length, df: refThen.length - 1 },
+                ...[now, then, refNow, refThen].map(sampleTerm),
                 // Two runs stray, each by its own offset: the baseline's and this one.
-                { variance: 2 * sd ** 2, df: runSd?.has(metric) ? Math.max(2, baseline?.history.length ?? 0) : PRIOR_DF },
+                { variance: 2 * sd ** 2, df: runSd?.has(metric) ? Math.max(2, baseline.history.length) : PRIOR_DF },
             ];
-            const difference = mean(now) - mean(then) - driftSign(metric) * drift;
+            const difference = mean(now) - mean(then) - (mean(refNow) - mean(refThen));
             return {
                 metric,
                 baseline: geoMean(stored, metric),
@@ -62002,6 +62040,7 @@ function compareStored(settings, measured, baseline) {
                     direction: METRICS[metric].direction,
                     maxRegression: settings.maxRegression,
                     confidence: settings.confidence,
+                    slack: sides.reduce((sum, side) => sum + resolutionSlack(metric, side), 0),
                 }),
             };
         });
@@ -62022,7 +62061,8 @@ function compareStored(settings, measured, baseline) {
             commit: baseline.commit,
             createdAt: baseline.createdAt,
             historyRuns: baseline.history.length + 1,
-            drift: Math.exp(drift) - 1,
+            // How much faster the machine serves the reference now, in req/s.
+            drift: geoMean(measured.reference, 'rps') / geoMean(baseline.reference, 'rps') - 1,
             runSd: Math.max(...settings.metrics.map((m) => runSd?.get(m) ?? PRIOR_RUN_SD)),
             runSdSource: runSd && runSd.size > 0 ? 'history' : 'prior',
         }
@@ -62045,7 +62085,7 @@ function runSpread(baseline, metrics) {
         for (const name of Object.keys(baseline.targets)) {
             const values = runs
                 .filter((run) => run.targets[name])
-                .map((run) => mean(logs(run.targets[name]?.rounds ?? [], metric)) - driftSign(metric) * mean(run.reference.map(Math.log)));
+                .map((run) => mean(logs(run.targets[name]?.rounds ?? [], metric)) - mean(logs(run.reference, metric)));
             if (values.length >= 3)
                 perTarget.push(variance(values));
         }
@@ -62060,20 +62100,23 @@ function compareInterleaved(settings, measured) {
         const pair = measured.targets.get(target.name) ?? { base: [], head: [], baseUrl: target.url };
         const invalid = invalidReason(pair.head, settings.maxErrorRate) ??
             prefix('the base server (compare-url)', invalidReason(pair.base, settings.maxErrorRate));
-        const head = pair.head.map(toValues);
-        const base = pair.base.map(toValues);
+        const head = pair.head.map(roundValues);
+        const base = pair.base.map(roundValues);
         const metrics = settings.metrics.map((metric) => {
             if (invalid)
                 return { metric, current: geoMean(head, metric) };
-            const ratios = head.map((round, i) => logOf(metric, round[metric]) - logOf(metric, base[i]?.[metric] ?? 0));
+            const headLogs = logs(head, metric);
+            const baseLogs = logs(base, metric);
+            const ratios = headLogs.map((value, i) => value - (baseLogs[i] ?? 0));
             return {
                 metric,
                 baseline: geoMean(base, metric),
                 current: geoMean(head, metric),
-                comparison: compareLog(mean(ratios), [{ variance: variance(ratios) / ratios.length, df: ratios.length - 1 }], {
+                comparison: compareLog(mean(ratios), [sampleTerm(ratios)], {
                     direction: METRICS[metric].direction,
                     maxRegression: settings.maxRegression,
                     confidence: settings.confidence,
+                    slack: resolutionSlack(metric, head) + resolutionSlack(metric, base),
                 }),
             };
         });
@@ -62092,9 +62135,6 @@ function compareInterleaved(settings, measured) {
 }
 function prefix(what, reason) {
     return reason ? `${what}: ${reason}` : undefined;
-}
-function toValues(round) {
-    return { rps: round.rps, mean: round.mean, p50: round.p50, p90: round.p90, p99: round.p99 };
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -62212,6 +62252,7 @@ function parseSlo(text) {
 ;// CONCATENATED MODULE: ./src/measure.ts
 
 
+
 /** Seconds of each reference round: short, and the same on every run so runs compare. */
 const REFERENCE_ROUND_S = 2;
 /**
@@ -62231,7 +62272,7 @@ async function measureStored(settings) {
         const refRounds = [];
         const targets = new Map(settings.targets.map((t) => [t.name, []]));
         for (let i = 0; i < settings.rounds; i++) {
-            refRounds.push((await loadRound({ url: reference.url }, { ...load, durationS: REFERENCE_ROUND_S })).rps);
+            refRounds.push(roundValues(await loadRound({ url: reference.url }, { ...load, durationS: REFERENCE_ROUND_S })));
             for (const target of settings.targets) {
                 const round = await loadRound(target, { ...load, durationS: roundS });
                 targets.get(target.name)?.push(round);
@@ -62300,6 +62341,13 @@ function value(metric, v) {
         return '—';
     return metric === 'rps' ? `${Math.round(v).toLocaleString('en-US')}` : `${v.toFixed(v < 10 ? 2 : 1)} ms`;
 }
+/** Says when a latency's interval is mostly autocannon's whole-millisecond resolution rather than noise. */
+function resolutionNote(m) {
+    const slack = m.comparison?.slack ?? 0;
+    if (slack < 0.05)
+        return '';
+    return ` (±${pct(Math.exp(slack) - 1, false)} of it is autocannon's 1 ms latency resolution: at a few ms, only a large change shows)`;
+}
 /** What the comparison was made against, in a sentence. */
 function basisSentence(result, confidence) {
     const basis = result.basis;
@@ -62347,10 +62395,10 @@ function renderReport(result, settings, extra) {
     if (extra.notes.length > 0)
         out.push(extra.notes.map((n) => `- ${n}`).join('\n'));
     const lines = [
-        `Regression threshold ${pct(settings.maxRegression, false)} at ${Math.round(settings.confidence * 100)}% confidence: a regression is called only when the whole interval lies beyond it.`,
+        `Regression threshold ${pct(settings.maxRegression, false)} at ${Math.round(settings.confidence * 100)}% confidence: a regression is called only when the change is beyond it and the interval lies wholly on the slower side of no change.`,
         ...result.targets.flatMap((t) => t.metrics
             .filter((m) => m.comparison)
-            .map((m) => `- ${t.name} ${METRICS[m.metric].label}: smallest slowdown this run would catch ${pct(m.comparison?.mde, false)}`)),
+            .map((m) => `- ${t.name} ${METRICS[m.metric].label}: smallest slowdown this run would catch ${pct(m.comparison?.mde, false)}${resolutionNote(m)}`)),
         '',
         `${settings.rounds} rounds of ${(settings.durationS / settings.rounds).toFixed(1)} s after ${settings.warmupS} s of warm-up, ${settings.connections} connections; Node ${process.version}, ${(0,external_node_os_namespaceObject.cpus)()[0]?.model ?? 'unknown CPU'} × ${(0,external_node_os_namespaceObject.cpus)().length}.`,
         '',

@@ -24,7 +24,8 @@ describe('baseline store', () => {
   it.each([
     ['[]', 'version undefined (this action reads version 1)'],
     ['{"version":1,"history":{}}', 'history is not a list'],
-    [JSON.stringify({ ...run(1), version: 1, history: [], reference: [0] }), 'reference must be a list of positive numbers'],
+    [JSON.stringify({ ...run(1), version: 1, history: [], reference: [30_000, 30_100] }), 'a reference round has no number for rps'],
+    [JSON.stringify({ ...run(1), version: 1, history: [], reference: [{ rps: 1 }] }), 'reference has fewer than two rounds'],
     [
       JSON.stringify({ ...run(1), version: 1, history: [], targets: { api: { rounds: [round(1)] } } }),
       'target "api" has fewer than two rounds',

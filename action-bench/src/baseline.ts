@@ -23,7 +23,8 @@ export interface BaselineRun {
     rounds: number;
     warmupS: number;
   };
-  reference: number[];
+  /** The reference server's rounds, measured before each round of the targets. */
+  reference: RoundValues[];
   targets: Record<string, { url: string; rounds: RoundValues[] }>;
 }
 
@@ -67,19 +68,26 @@ function validate(doc: unknown): string | undefined {
   const runs = [d, ...(Array.isArray(d.history) ? d.history : [])];
   if (!Array.isArray(d.history)) return 'history is not a list';
   for (const run of runs) {
-    if (!Array.isArray(run.reference) || run.reference.some((v) => typeof v !== 'number' || !(v > 0)))
-      return 'reference must be a list of positive numbers';
+    if (!Array.isArray(run.reference) || run.reference.length < 2) return 'reference has fewer than two rounds';
+    const bad = run.reference.flatMap((round) => roundProblem(round));
+    if (bad.length > 0) return `a reference round has no number for ${bad[0]}`;
     if (typeof run.targets !== 'object' || run.targets === null) return 'targets is missing';
     for (const [name, target] of Object.entries(run.targets)) {
       if (!Array.isArray(target?.rounds) || target.rounds.length < 2) return `target "${name}" has fewer than two rounds`;
-      for (const round of target.rounds) {
-        for (const metric of METRIC_NAMES)
-          if (typeof round?.[metric] !== 'number' || round[metric] < 0)
-            return `target "${name}" has a round without a number for ${metric}`;
-      }
+      const bad = target.rounds.flatMap((round) => roundProblem(round));
+      if (bad.length > 0) return `target "${name}" has a round without a number for ${bad[0]}`;
     }
   }
   return undefined;
+}
+
+/** The metrics a stored round lacks a usable number for (req/s must be above 0). */
+function roundProblem(round: unknown): Metric[] {
+  const r = (round ?? {}) as Partial<RoundValues>;
+  return METRIC_NAMES.filter((metric) => {
+    const v = r[metric];
+    return typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (metric === 'rps' && v === 0);
+  });
 }
 
 /** The new document: this run in full, and the previous runs (without their history) kept as history. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedRun as run } from '../test/fixtures/baselines.js';
+import { referenceRounds, storedRun as run } from '../test/fixtures/baselines.js';
 import { nextBaseline } from './baseline.js';
 import { compareInterleaved, compareStored, overallVerdict, PRIOR_RUN_SD } from './compare.js';
 import type { BenchSettings } from './inputs.js';
@@ -23,11 +23,11 @@ const settings: BenchSettings = {
   name: '',
   token: '',
 };
-const round = (rps: number, p99 = 9, extra: Partial<Round> = {}): Round => ({
+const round = (rps: number, p99 = 45, extra: Partial<Round> = {}): Round => ({
   rps,
-  mean: 4,
-  p50: 3,
-  p90: 6,
+  mean: 20,
+  p50: 18,
+  p90: 30,
   p99,
   ok: rps * 6,
   sent: rps * 6,
@@ -36,7 +36,7 @@ const round = (rps: number, p99 = 9, extra: Partial<Round> = {}): Round => ({
   non2xx: 0,
   ...extra,
 });
-const measured = (rps: number[], reference = [30_000, 30_150, 29_850], p99 = 9) => ({
+const measured = (rps: number[], reference = referenceRounds(), p99 = 45) => ({
   mode: 'stored' as const,
   reference,
   targets: new Map([['api', rps.map((r) => round(r, p99))]]),
@@ -71,16 +71,47 @@ describe('compareStored', () => {
   it('calls half the throughput a regression, and a 50% faster machine no excuse', () => {
     expect(compareStored(settings, measured([500, 510, 490]), baseline).verdict).toBe('regression');
     // The machine is 50% faster (the reference says so), the target only as fast as before: a slowdown.
-    const faster = compareStored(settings, measured([1000, 1010, 990], [45_000, 45_225, 44_775]), baseline);
+    const faster = compareStored(settings, measured([1000, 1010, 990], referenceRounds(1.5)), baseline);
     const rps = faster.targets[0]?.metrics[0];
     expect(rps?.comparison?.change).toBeCloseTo(1 / 1.5 - 1, 2);
     expect(rps?.comparison?.verdict).toBe('regression');
   });
 
   it('takes out drift the reference saw: a slower machine is not a regression', () => {
-    const slower = compareStored(settings, measured([700, 707, 693], [21_000, 21_105, 20_895]), baseline);
+    const slower = compareStored(settings, measured([700, 707, 693], referenceRounds(0.7)), baseline);
     expect(slower.targets[0]?.metrics[0]?.comparison?.change).toBeCloseTo(0, 2);
     expect(slower.verdict).not.toBe('regression');
+  });
+
+  it('corrects latency by the reference latency, not by its req/s', () => {
+    // A loaded machine: the reference loses 28% of its req/s and its p99 triples; so does the target's.
+    const loaded = referenceRounds(0.72).map((r, i) => ({ ...r, p99: [120, 121, 119][i] ?? 120 }));
+    const busy = { ...measured([720, 727, 713], loaded), targets: new Map([['api', [720, 727, 713].map((r) => round(r, 135))]]) };
+    const result = compareStored(settings, busy, baseline);
+    const p99 = result.targets[0]?.metrics.find((m) => m.metric === 'p99')?.comparison;
+    expect(p99?.change).toBeCloseTo(0, 2);
+    expect(result.verdict).not.toBe('regression');
+    // The same p99 with the reference as steady as then is the target's own slowdown.
+    const own = { ...measured([1000, 1010, 990]), targets: new Map([['api', [1000, 1010, 990].map((r) => round(r, 135))]]) };
+    expect(compareStored(settings, own, baseline).targets[0]?.metrics.find((m) => m.metric === 'p99')?.comparison?.verdict).toBe(
+      'regression',
+    );
+  });
+
+  it("does not read a step of autocannon's whole-millisecond latency as a regression", () => {
+    const at = (p99Then: number, p99Now: number) => {
+      const stored = nextBaseline(undefined, {
+        ...run(1000),
+        targets: { api: { url: 'http://x/api', rounds: [1000, 1010, 990].map((r) => ({ ...round(r), p99: p99Then })) } },
+      });
+      const now = { ...measured([1000, 1010, 990]), targets: new Map([['api', [1000, 1010, 990].map((r) => round(r, p99Now))]]) };
+      return compareStored({ ...settings, metrics: ['p99'] }, now, stored).targets[0]?.metrics[0]?.comparison;
+    };
+    // 2 → 3 ms: +50%, but each could be a rounding of 2.4 ms.
+    expect(at(2, 3)).toMatchObject({ verdict: 'inconclusive' });
+    expect(at(2, 3)?.mde).toBeGreaterThan(0.5);
+    // 20 → 30 ms is the same +50%, far above the resolution.
+    expect(at(20, 30)).toMatchObject({ verdict: 'regression' });
   });
 
   it('measures drift between runs from history once three runs are stored', () => {
@@ -95,7 +126,7 @@ describe('compareStored', () => {
   it('marks a run with errors invalid and compares nothing', () => {
     const bad = {
       ...measured([1000, 1000, 1000]),
-      targets: new Map([['api', [round(1000, 9, { errors: 500 }), round(1000), round(1000)]]]),
+      targets: new Map([['api', [round(1000, 45, { errors: 500 }), round(1000), round(1000)]]]),
     };
     const result = compareStored(settings, bad, baseline);
     expect(result.verdict).toBe('invalid');

@@ -1,4 +1,4 @@
-import type { BaselineDocument, RoundValues } from './baseline.js';
+import { type BaselineDocument, type RoundValues, roundValues } from './baseline.js';
 import type { BenchSettings, Slo } from './inputs.js';
 import { invalidReason, type Round } from './load.js';
 import type { InterleavedMeasurement, StoredModeMeasurement } from './measure.js';
@@ -9,11 +9,12 @@ import { type Comparison, compareLog, mean, type VarianceTerm, variance } from '
  * Residual drift between runs that the reference server does not explain, as
  * a standard deviation of one run's log mean, assumed until the baseline's
  * history holds three runs to measure it. An assumption, not an estimate: it
- * enters the interval as a known variance. Set from A/A runs on this
- * project's 2-core machines (bench/bench-quality.mjs), where a run's mean
- * strayed about 6% from another's after the reference's correction.
+ * enters the interval as a known variance. On this project's 2-core machines
+ * (bench/bench-quality.mjs) the reference's correction brought the spread of
+ * a target's run means from 4.6–8.3% down to 2.3–3.5%, about what the rounds'
+ * own spread explains; 4% leaves room for days and machines not seen there.
  */
-export const PRIOR_RUN_SD = 0.06;
+export const PRIOR_RUN_SD = 0.04;
 /** Degrees of freedom given to the assumed spread (large: it is a stated assumption). */
 const PRIOR_DF = 30;
 
@@ -61,13 +62,30 @@ export interface BenchResult {
   targets: TargetResult[];
 }
 
-/** Log of a metric's value; latencies of 0 ms (whole-ms resolution) are taken as 0.5 ms. */
-const logOf = (metric: Metric, value: number) => Math.log(metric === 'rps' ? Math.max(value, 1e-9) : Math.max(value, 0.5));
-const logs = (rounds: RoundValues[], metric: Metric) => rounds.map((r) => logOf(metric, r[metric]));
-const geoMean = (rounds: RoundValues[], metric: Metric) => Math.exp(mean(logs(rounds, metric)));
+/**
+ * autocannon's latency histogram floors every request to a whole millisecond:
+ * a reported latency of v ms lies in [v, v + 1). The statistics use the bin's
+ * centre, v + 0.5 (so 0 ms is 0.5 ms, not nothing); req/s is a count and is
+ * used as it is.
+ */
+const centre = (metric: Metric, value: number) => (metric === 'rps' ? Math.max(value, 1e-9) : value + 0.5);
+const logs = (rounds: RoundValues[], metric: Metric) => rounds.map((r) => Math.log(centre(metric, r[metric])));
+/** Geometric mean in the metric's own units, as autocannon reports them. */
+const geoMean = (rounds: RoundValues[], metric: Metric) => Math.exp(mean(logs(rounds, metric))) - (metric === 'rps' ? 0 : 0.5);
 
-/** Worse-direction sign of machine drift: a faster machine raises req/s and lowers latency. */
-const driftSign = (metric: Metric) => (METRICS[metric].direction === 'higher-is-better' ? 1 : -1);
+/**
+ * How far a side's latency may be off because of that whole-millisecond bin,
+ * on log scale: half the bin's width against its centre. Rounds that agree
+ * (2, 2, 2 ms) share the same error, so more rounds do not shrink it; it is a
+ * bound, not noise. Without it, p99 going from 2 to 3 ms reads as +50% with
+ * no doubt at all, when it may be 2.99 → 3.0 ms. Nil for req/s.
+ */
+export function resolutionSlack(metric: Metric, rounds: RoundValues[]): number {
+  return metric === 'rps' ? 0 : 0.5 / Math.exp(mean(logs(rounds, metric)));
+}
+
+/** A side's log mean and its spread as a variance of that mean. */
+const sampleTerm = (values: number[]): VarianceTerm => ({ variance: variance(values) / values.length, df: values.length - 1 });
 
 function checkSlo(slo: Slo[], rounds: RoundValues[]): SloResult[] {
   return slo.map((limit) => {
@@ -93,37 +111,33 @@ export function overallVerdict(targets: TargetResult[]): Verdict {
 
 /**
  * Against the stored baseline: each metric's log mean now minus then, minus
- * the machine's drift as the reference server saw it; uncertainty from the
- * rounds' spread on both sides, the reference's, and drift between runs.
+ * the machine's drift in that same metric as the reference server saw it
+ * (CPU contention costs tail latency far more than throughput, so req/s
+ * drift cannot correct p99); uncertainty from the rounds' spread and
+ * resolution on both sides, the reference's, and drift between runs.
  */
 export function compareStored(
   settings: BenchSettings,
   measured: StoredModeMeasurement,
   baseline: BaselineDocument | undefined,
 ): BenchResult {
-  const refNow = measured.reference.map(Math.log);
-  const refThen = baseline ? baseline.reference.map(Math.log) : [];
-  const drift = baseline ? mean(refNow) - mean(refThen) : 0;
   const runSd = baseline ? runSpread(baseline, settings.metrics) : undefined;
   const targets: TargetResult[] = settings.targets.map((target) => {
-    const rounds = (measured.targets.get(target.name) ?? []).map(toValues);
+    const rounds = (measured.targets.get(target.name) ?? []).map(roundValues);
     const stored = baseline?.targets[target.name]?.rounds;
     const invalid = invalidReason(measured.targets.get(target.name) ?? [], settings.maxErrorRate);
     const metrics: MetricResult[] = settings.metrics.map((metric) => {
       const current = geoMean(rounds, metric);
-      if (!stored || invalid) return { metric, current };
-      const now = logs(rounds, metric);
-      const then = logs(stored, metric);
+      if (!baseline || !stored || invalid) return { metric, current };
+      const sides = [rounds, stored, measured.reference, baseline.reference];
+      const [now, then, refNow, refThen] = sides.map((side) => logs(side, metric)) as [number[], number[], number[], number[]];
       const sd = runSd?.get(metric) ?? PRIOR_RUN_SD;
       const terms: VarianceTerm[] = [
-        { variance: variance(now) / now.length, df: now.length - 1 },
-        { variance: variance(then) / then.length, df: then.length - 1 },
-        { variance: variance(refNow) / refNow.length, df: refNow.length - 1 },
-        { variance: variance(refThen) / refThen.length, df: refThen.length - 1 },
+        ...[now, then, refNow, refThen].map(sampleTerm),
         // Two runs stray, each by its own offset: the baseline's and this one.
-        { variance: 2 * sd ** 2, df: runSd?.has(metric) ? Math.max(2, baseline?.history.length ?? 0) : PRIOR_DF },
+        { variance: 2 * sd ** 2, df: runSd?.has(metric) ? Math.max(2, baseline.history.length) : PRIOR_DF },
       ];
-      const difference = mean(now) - mean(then) - driftSign(metric) * drift;
+      const difference = mean(now) - mean(then) - (mean(refNow) - mean(refThen));
       return {
         metric,
         baseline: geoMean(stored, metric),
@@ -132,6 +146,7 @@ export function compareStored(
           direction: METRICS[metric].direction,
           maxRegression: settings.maxRegression,
           confidence: settings.confidence,
+          slack: sides.reduce((sum, side) => sum + resolutionSlack(metric, side), 0),
         }),
       };
     });
@@ -152,7 +167,8 @@ export function compareStored(
         commit: baseline.commit,
         createdAt: baseline.createdAt,
         historyRuns: baseline.history.length + 1,
-        drift: Math.exp(drift) - 1,
+        // How much faster the machine serves the reference now, in req/s.
+        drift: geoMean(measured.reference, 'rps') / geoMean(baseline.reference, 'rps') - 1,
         runSd: Math.max(...settings.metrics.map((m) => runSd?.get(m) ?? PRIOR_RUN_SD)),
         runSdSource: runSd && runSd.size > 0 ? 'history' : 'prior',
       }
@@ -175,7 +191,7 @@ function runSpread(baseline: BaselineDocument, metrics: Metric[]): Map<Metric, n
     for (const name of Object.keys(baseline.targets)) {
       const values = runs
         .filter((run) => run.targets[name])
-        .map((run) => mean(logs(run.targets[name]?.rounds ?? [], metric)) - driftSign(metric) * mean(run.reference.map(Math.log)));
+        .map((run) => mean(logs(run.targets[name]?.rounds ?? [], metric)) - mean(logs(run.reference, metric)));
       if (values.length >= 3) perTarget.push(variance(values));
     }
     if (perTarget.length > 0) spread.set(metric, Math.max(PRIOR_RUN_SD / 2, Math.sqrt(Math.max(...perTarget))));
@@ -190,19 +206,22 @@ export function compareInterleaved(settings: BenchSettings, measured: Interleave
     const invalid =
       invalidReason(pair.head, settings.maxErrorRate) ??
       prefix('the base server (compare-url)', invalidReason(pair.base, settings.maxErrorRate));
-    const head = pair.head.map(toValues);
-    const base = pair.base.map(toValues);
+    const head = pair.head.map(roundValues);
+    const base = pair.base.map(roundValues);
     const metrics: MetricResult[] = settings.metrics.map((metric) => {
       if (invalid) return { metric, current: geoMean(head, metric) };
-      const ratios = head.map((round, i) => logOf(metric, round[metric]) - logOf(metric, base[i]?.[metric] ?? 0));
+      const headLogs = logs(head, metric);
+      const baseLogs = logs(base, metric);
+      const ratios = headLogs.map((value, i) => value - (baseLogs[i] ?? 0));
       return {
         metric,
         baseline: geoMean(base, metric),
         current: geoMean(head, metric),
-        comparison: compareLog(mean(ratios), [{ variance: variance(ratios) / ratios.length, df: ratios.length - 1 }], {
+        comparison: compareLog(mean(ratios), [sampleTerm(ratios)], {
           direction: METRICS[metric].direction,
           maxRegression: settings.maxRegression,
           confidence: settings.confidence,
+          slack: resolutionSlack(metric, head) + resolutionSlack(metric, base),
         }),
       };
     });
@@ -222,8 +241,4 @@ export function compareInterleaved(settings: BenchSettings, measured: Interleave
 
 function prefix(what: string, reason: string | undefined): string | undefined {
   return reason ? `${what}: ${reason}` : undefined;
-}
-
-function toValues(round: Round): RoundValues {
-  return { rps: round.rps, mean: round.mean, p50: round.p50, p90: round.p90, p99: round.p99 };
 }

@@ -71,14 +71,24 @@ export function invalidReason(rounds: Round[], maxErrorRate: number): string | u
   return undefined;
 }
 
+/** CPU time the reference server spends on each request, like a small API handler. */
+export const REFERENCE_WORK_US = 50;
+
 /**
- * A reference server: the same trivial Node HTTP server on every run, in a
- * process of its own. Loading it beside the target tells how fast this
- * machine is right now, so drift between runs can be told from a change.
+ * A reference server: the same small Node HTTP server on every run, in a
+ * process of its own, spending REFERENCE_WORK_US of CPU on each request.
+ * Loading it beside the target tells how fast this machine is right now, so
+ * drift between runs can be told from a change. The CPU work matters: a
+ * server that does nothing is bound by the load generator, and its req/s
+ * swung ±12% between runs on 2 cores, more than the targets' own drift
+ * (bench/bench-quality.mjs), so correcting by it added noise.
  */
 export async function startReference(): Promise<{ url: URL; stop(): void }> {
   const source = `
+    const work = ${REFERENCE_WORK_US} * 1000;
     const server = require('node:http').createServer((req, res) => {
+      const start = process.hrtime.bigint();
+      while (Number(process.hrtime.bigint() - start) < work) {}
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"status":"ok"}');
     });

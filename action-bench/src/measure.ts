@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { type RoundValues, roundValues } from './baseline.js';
 import type { BenchSettings, Target } from './inputs.js';
 import { loadRound, type Round, startReference } from './load.js';
 
@@ -7,7 +8,8 @@ export const REFERENCE_ROUND_S = 2;
 
 export interface StoredModeMeasurement {
   mode: 'stored';
-  reference: number[];
+  /** The reference server's rounds: every metric, so each is corrected by its own drift. */
+  reference: RoundValues[];
   targets: Map<string, Round[]>;
 }
 
@@ -29,10 +31,10 @@ export async function measureStored(settings: BenchSettings): Promise<StoredMode
     // Wakes the reference server up (JIT, sockets); not measured.
     await loadRound({ url: reference.url }, { ...load, durationS: 1 });
     for (const target of settings.targets) if (settings.warmupS > 0) await loadRound(target, { ...load, durationS: settings.warmupS });
-    const refRounds: number[] = [];
+    const refRounds: RoundValues[] = [];
     const targets = new Map<string, Round[]>(settings.targets.map((t) => [t.name, []]));
     for (let i = 0; i < settings.rounds; i++) {
-      refRounds.push((await loadRound({ url: reference.url }, { ...load, durationS: REFERENCE_ROUND_S })).rps);
+      refRounds.push(roundValues(await loadRound({ url: reference.url }, { ...load, durationS: REFERENCE_ROUND_S })));
       for (const target of settings.targets) {
         const round = await loadRound(target, { ...load, durationS: roundS });
         targets.get(target.name)?.push(round);

@@ -36,9 +36,14 @@ const result: BenchResult = {
           metric: 'rps',
           baseline: 10_000,
           current: 5000,
-          comparison: { change: -0.5, low: -0.6, high: -0.4, mde: 0.3, verdict: 'regression' },
+          comparison: { change: -0.5, low: -0.6, high: -0.4, mde: 0.3, slack: 0, verdict: 'regression' },
         },
-        { metric: 'p99', baseline: 6, current: 12, comparison: { change: 1, low: 0.05, high: 2, mde: 0.5, verdict: 'inconclusive' } },
+        {
+          metric: 'p99',
+          baseline: 6,
+          current: 12,
+          comparison: { change: 1, low: 0.05, high: 2, mde: 0.5, slack: 0.2, verdict: 'inconclusive' },
+        },
       ],
       slo: [{ metric: 'p99', op: '<', value: 10, text: 'p99<10ms', actual: 12, ok: false }],
       verdict: 'regression',
@@ -58,7 +63,10 @@ describe('renderReport', () => {
     expect(markdown).toContain('| req/s | 10,000 | 5,000 | -50.0% | -60.0% … -40.0% | ❌ regression |');
     expect(markdown).toContain('| p99 latency | 6.00 ms | 12.0 ms | +100.0% | +5.0% … +200.0% | 🟡 inconclusive |');
     expect(markdown).toContain('| SLO p99<10ms |  | 12.0 ms |  |  | ❌ missed |');
-    expect(markdown).toContain('health req/s: smallest slowdown this run would catch 30.0%');
+    expect(markdown).toContain('health req/s: smallest slowdown this run would catch 30.0%\n');
+    expect(markdown).toContain(
+      "health p99 latency: smallest slowdown this run would catch 50.0% (±22.1% of it is autocannon's 1 ms latency resolution",
+    );
     expect(markdown).toContain('req/s per round: 5000 (baseline: 10000)');
     expect(markdown).toContain('- The baseline was not changed');
   });

@@ -25,6 +25,13 @@ function value(metric: MetricResult['metric'], v: number | undefined): string {
   return metric === 'rps' ? `${Math.round(v).toLocaleString('en-US')}` : `${v.toFixed(v < 10 ? 2 : 1)} ms`;
 }
 
+/** Says when a latency's interval is mostly autocannon's whole-millisecond resolution rather than noise. */
+function resolutionNote(m: MetricResult): string {
+  const slack = m.comparison?.slack ?? 0;
+  if (slack < 0.05) return '';
+  return ` (±${pct(Math.exp(slack) - 1, false)} of it is autocannon's 1 ms latency resolution: at a few ms, only a large change shows)`;
+}
+
 /** What the comparison was made against, in a sentence. */
 export function basisSentence(result: BenchResult, confidence: number): string {
   const basis = result.basis;
@@ -73,11 +80,14 @@ export function renderReport(result: BenchResult, settings: BenchSettings, extra
   }
   if (extra.notes.length > 0) out.push(extra.notes.map((n) => `- ${n}`).join('\n'));
   const lines = [
-    `Regression threshold ${pct(settings.maxRegression, false)} at ${Math.round(settings.confidence * 100)}% confidence: a regression is called only when the whole interval lies beyond it.`,
+    `Regression threshold ${pct(settings.maxRegression, false)} at ${Math.round(settings.confidence * 100)}% confidence: a regression is called only when the change is beyond it and the interval lies wholly on the slower side of no change.`,
     ...result.targets.flatMap((t) =>
       t.metrics
         .filter((m) => m.comparison)
-        .map((m) => `- ${t.name} ${METRICS[m.metric].label}: smallest slowdown this run would catch ${pct(m.comparison?.mde, false)}`),
+        .map(
+          (m) =>
+            `- ${t.name} ${METRICS[m.metric].label}: smallest slowdown this run would catch ${pct(m.comparison?.mde, false)}${resolutionNote(m)}`,
+        ),
     ),
     '',
     `${settings.rounds} rounds of ${(settings.durationS / settings.rounds).toFixed(1)} s after ${settings.warmupS} s of warm-up, ${settings.connections} connections; Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}.`,

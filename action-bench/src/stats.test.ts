@@ -44,11 +44,45 @@ describe('compareLog', () => {
     expect(compareLog(0, wide, opts).verdict).toBe('inconclusive');
   });
 
+  it('needs the estimate beyond the threshold and the interval clear of no change', () => {
+    const medium = [{ variance: 0.003, df: 10 }];
+    // 15% down, interval about −25% … −4%: beyond 10% and clearly slower.
+    const clear = compareLog(Math.log(0.85), medium, opts);
+    expect(clear.verdict).toBe('regression');
+    expect(clear.high).toBeLessThan(0);
+    expect(clear.low).toBeLessThan(-0.1);
+    // 7% down, clearly slower, but the estimate is within the threshold: not a regression.
+    expect(compareLog(Math.log(0.93), medium, opts).verdict).toBe('inconclusive');
+    // 15% down, but the interval reaches no change: noise could have made it.
+    expect(compareLog(Math.log(0.85), [{ variance: 0.01, df: 4 }], opts).verdict).toBe('inconclusive');
+  });
+
   it('reports the smallest slowdown it could have called', () => {
-    const result = compareLog(0, tight, opts);
-    // half-width = t(0.975, 8) × 0.02 ≈ 0.046; a regression needs the estimate below ln(0.9) − 0.046.
-    expect(result.mde).toBeCloseTo(1 - Math.exp(Math.log(0.9) - 2 * tQuantile(0.975, 8) * 0.02), 6);
-    expect(result.mde).toBeGreaterThan(0.1);
+    // Tight: the threshold is the limit.
+    expect(compareLog(0, tight, opts).mde).toBeCloseTo(0.1, 9);
+    // Wide: half-width = t(0.975, 4) × 0.1 ≈ 0.278 on log scale, beyond the threshold.
+    const wide = compareLog(0, [{ variance: 0.01, df: 4 }], opts);
+    expect(wide.mde).toBeCloseTo(1 - Math.exp(-tQuantile(0.975, 4) * 0.1), 9);
+    const latency = compareLog(0, [{ variance: 0.01, df: 4 }], { ...opts, direction: 'lower-is-better' });
+    expect(latency.mde).toBeCloseTo(Math.exp(tQuantile(0.975, 4) * 0.1) - 1, 9);
+    // A slowdown just beyond the MDE is called, just inside it is not.
+    const sd = [{ variance: 0.01, df: 4 }];
+    expect(compareLog(Math.log(1 - wide.mde) - 0.001, sd, opts).verdict).toBe('regression');
+    expect(compareLog(Math.log(1 - wide.mde) + 0.001, sd, opts).verdict).toBe('inconclusive');
+  });
+
+  it('holds both tests however a resolution slack fell', () => {
+    const latency = { ...opts, direction: 'lower-is-better' as const };
+    const sd = [{ variance: 0.0001, df: 20 }];
+    // +40% with a tight spread is a regression, but not when 0.35 of it may be rounding.
+    expect(compareLog(Math.log(1.4), sd, latency).verdict).toBe('regression');
+    const rounded = compareLog(Math.log(1.4), sd, { ...latency, slack: 0.35 });
+    expect(rounded.verdict).toBe('inconclusive');
+    expect(rounded.slack).toBe(0.35);
+    expect(rounded.low).toBeLessThan(0);
+    // The MDE grows by the slack: a slowdown just past it is called.
+    expect(rounded.mde).toBeCloseTo(Math.exp(Math.log(1.1) + 0.35) - 1, 9);
+    expect(compareLog(Math.log(1 + rounded.mde) + 0.001, sd, { ...latency, slack: 0.35 }).verdict).toBe('regression');
   });
 
   it('treats latency the other way round', () => {

@@ -63,39 +63,51 @@ export interface VarianceTerm {
 export interface Comparison {
   /** Relative change of the current value against the reference, e.g. -0.12 for 12% lower. */
   change: number;
-  /** Confidence interval of the change, at the requested confidence. */
+  /** Confidence interval of the change, at the requested confidence, widened by any resolution slack. */
   low: number;
   high: number;
-  /** The smallest slowdown (as a positive fraction) this run would have called a regression. */
+  /** The part of the interval's half-width (log scale) that is the measurement's resolution, not noise. */
+  slack: number;
+  /**
+   * The smallest slowdown (as a positive fraction) this run could call a
+   * regression: `maxRegression`, or the interval's half-width when that is
+   * wider (a slowdown inside the noise is never called), plus the slack.
+   */
   mde: number;
   verdict: 'pass' | 'regression' | 'inconclusive';
 }
 
 /**
- * Compares a log-scale difference (current − reference) against a threshold:
- * a regression only when the whole confidence interval lies beyond
- * `maxRegression` on the worse side; a pass when it lies wholly on the better
- * side of it; inconclusive when the interval straddles it (the spread is too
- * wide to tell). Degrees of freedom by Welch–Satterthwaite over the terms.
+ * Compares a log-scale difference (current − reference) against a threshold.
+ * A regression needs both: the estimate beyond `maxRegression` on the worse
+ * side, and the whole confidence interval on the worse side of no change (the
+ * slowdown is statistically clear). A pass when the interval rules out a
+ * slowdown beyond `maxRegression`; otherwise inconclusive: the spread is too
+ * wide to tell. Degrees of freedom by Welch–Satterthwaite over the terms.
+ *
+ * `slack` is a bound on the log difference's error that no number of rounds
+ * reduces (a value known only to its resolution): both tests must hold
+ * however that error fell, so it widens the interval on each side.
  */
 export function compareLog(
   logDifference: number,
   terms: VarianceTerm[],
-  options: { direction: Direction; maxRegression: number; confidence: number },
+  options: { direction: Direction; maxRegression: number; confidence: number; slack?: number },
 ): Comparison {
+  const slack = options.slack ?? 0;
   const total = terms.reduce((sum, t) => sum + t.variance, 0);
   const df =
     total === 0 ? Number.POSITIVE_INFINITY : total ** 2 / terms.reduce((sum, t) => sum + (t.df > 0 ? t.variance ** 2 / t.df : 0), 0);
-  const half = tQuantile(1 - (1 - options.confidence) / 2, df) * Math.sqrt(total);
+  const noise = tQuantile(1 - (1 - options.confidence) / 2, df) * Math.sqrt(total);
+  const half = noise + slack;
   const change = Math.exp(logDifference) - 1;
   const low = Math.exp(logDifference - half) - 1;
   const high = Math.exp(logDifference + half) - 1;
-  if (options.direction === 'higher-is-better') {
-    const limit = Math.log(1 - options.maxRegression);
-    const verdict = logDifference + half < limit ? 'regression' : logDifference - half >= limit ? 'pass' : 'inconclusive';
-    return { change, low, high, mde: 1 - Math.exp(limit - 2 * half), verdict };
-  }
-  const limit = Math.log(1 + options.maxRegression);
-  const verdict = logDifference - half > limit ? 'regression' : logDifference + half <= limit ? 'pass' : 'inconclusive';
-  return { change, low, high, mde: Math.exp(limit + 2 * half) - 1, verdict };
+  // On log scale with the worse side positive: a slowdown of x is ln(1/(1−x)) for req/s, ln(1+x) for latency.
+  const worse = options.direction === 'higher-is-better' ? -logDifference : logDifference;
+  const limit = options.direction === 'higher-is-better' ? -Math.log(1 - options.maxRegression) : Math.log(1 + options.maxRegression);
+  const verdict = worse - slack > limit && worse - half > 0 ? 'regression' : worse + half <= limit ? 'pass' : 'inconclusive';
+  const smallest = Math.max(limit, noise) + slack;
+  const mde = options.direction === 'higher-is-better' ? 1 - Math.exp(-smallest) : Math.exp(smallest) - 1;
+  return { change, low, high, slack, mde, verdict };
 }
