@@ -2,7 +2,8 @@
 // named in package.json into .tools/ (never a global install), installs the
 // workspace from the committed lockfile, and installs the Debian packages that
 // action-smoke's tests run for real (Netdata, Glances, Prometheus, Redis,
-// PostgreSQL, openssl) when they are missing.
+// PostgreSQL, openssl) when they are missing; `--no-services` skips those, for
+// a job that only runs the actions (CI's dogfood job).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,7 @@ const SERVICES = {
   openssl: '/usr/bin/openssl',
 };
 const missing = Object.entries(SERVICES)
-  .filter(([, file]) => !existsSync(file))
+  .filter(([, file]) => !process.argv.includes('--no-services') && !existsSync(file))
   .map(([name]) => name);
 if (missing.length > 0) {
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;

@@ -1,17 +1,20 @@
 // Runs a built action bundle on a folder the way the GitHub runner does: inputs
 // as INPUT_* variables with action.yml's defaults, file commands in a temporary
-// folder. Used by `npm test` (action-gates on this repository) and `npm run demo`.
-import { spawnSync } from 'node:child_process';
+// folder. Used by `npm test` (action-gates on this repository), `npm run demo`
+// (the four actions in a row) and the benchmarks.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * @param {{ actionDir: string, cwd: string, inputs?: Record<string, string>, quiet?: boolean }} options
- * @returns {{ status: number, outputs: Record<string, string>, summary: string }}
+ * @typedef {{ actionDir: string, cwd: string, inputs?: Record<string, string>, env?: Record<string, string>, quiet?: boolean }} RunOptions
+ * @typedef {{ status: number, outputs: Record<string, string>, summary: string }} RunResult
  */
-export function runAction({ actionDir, cwd, inputs = {}, quiet = false }) {
+
+/** The runner's environment for one step: inputs with their defaults, and empty file-command files. */
+function prepare({ actionDir, cwd, inputs = {}, env: extra = {} }) {
   const yml = parse(readFileSync(path.join(actionDir, 'action.yml'), 'utf8'));
   const temp = mkdtempSync(path.join(tmpdir(), 'shipgate-local-'));
   const files = {
@@ -21,7 +24,13 @@ export function runAction({ actionDir, cwd, inputs = {}, quiet = false }) {
     GITHUB_PATH: 'path',
     GITHUB_STATE: 'state',
   };
-  const env = { ...process.env, RUNNER_TEMP: temp, GITHUB_WORKSPACE: cwd, GITHUB_EVENT_NAME: process.env.GITHUB_EVENT_NAME ?? 'push' };
+  const env = {
+    ...process.env,
+    RUNNER_TEMP: temp,
+    GITHUB_WORKSPACE: cwd,
+    GITHUB_EVENT_NAME: process.env.GITHUB_EVENT_NAME ?? 'push',
+    ...extra,
+  };
   for (const [name, file] of Object.entries(files)) {
     env[name] = path.join(temp, file);
     writeFileSync(env[name], '');
@@ -30,7 +39,11 @@ export function runAction({ actionDir, cwd, inputs = {}, quiet = false }) {
     const value = inputs[name] ?? String(spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/, process.env.GITHUB_TOKEN ?? '');
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
-  const result = spawnSync(process.execPath, [path.join(actionDir, yml.runs.main)], { cwd, env, stdio: quiet ? 'ignore' : 'inherit' });
+  return { env, main: path.join(actionDir, yml.runs.main) };
+}
+
+/** The step's outputs (heredoc form, as @actions/core writes them) and its job summary. */
+function collect(env, status) {
   const outputs = {};
   const lines = readFileSync(env.GITHUB_OUTPUT, 'utf8').split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -40,5 +53,28 @@ export function runAction({ actionDir, cwd, inputs = {}, quiet = false }) {
     while (++i < lines.length && lines[i] !== heredoc[2]) value.push(lines[i]);
     outputs[heredoc[1]] = value.join('\n');
   }
-  return { status: result.status ?? 1, outputs, summary: readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8') };
+  return { status: status ?? 1, outputs, summary: readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8') };
+}
+
+/**
+ * Runs the step and waits for it, blocking this process.
+ * @param {RunOptions} options
+ * @returns {RunResult}
+ */
+export function runAction(options) {
+  const { env, main } = prepare(options);
+  const result = spawnSync(process.execPath, [main], { cwd: options.cwd, env, stdio: options.quiet ? 'ignore' : 'inherit' });
+  return collect(env, result.status);
+}
+
+/**
+ * Runs the step without blocking, so servers in this process (stand-ins) keep answering it.
+ * @param {RunOptions} options
+ * @returns {Promise<RunResult>}
+ */
+export async function runActionAsync(options) {
+  const { env, main } = prepare(options);
+  const child = spawn(process.execPath, [main], { cwd: options.cwd, env, stdio: options.quiet ? 'ignore' : 'inherit' });
+  const status = await new Promise((resolve) => child.once('close', (code) => resolve(code)));
+  return collect(env, status);
 }
