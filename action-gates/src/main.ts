@@ -60,15 +60,19 @@ async function gates(deps: GatesDeps): Promise<void> {
   const slug = settings.name.replace(/[^A-Za-z0-9._-]+/g, '-');
   const reportDir = path.join(runnerTemp(deps.env), `shipgate-${ACTION_ID}${slug ? `-${slug}` : ''}`);
 
-  const lint = settings.biome.enabled
-    ? await core.group('Biome', () =>
+  // Biome, a quick native binary, runs beside Vitest instead of before it: its
+  // output is held back and printed in its own group once Vitest's is done, so
+  // the log keeps one piece per tool and the step costs about Vitest's time.
+  const biome = heldBack(deps.exec);
+  const linting = settings.biome.enabled
+    ? settle(
         runBiome({
           cwd: settings.workingDirectory,
           repoRoot: settings.workspace,
           args: settings.biome.args,
           reportDir,
           packageManager: pm,
-          exec: deps.exec,
+          exec: biome.exec,
         }),
       )
     : undefined;
@@ -76,6 +80,14 @@ async function gates(deps: GatesDeps): Promise<void> {
     ? await core.group('Vitest', () =>
         runVitest({ cwd: settings.workingDirectory, args: settings.vitest.args, reportDir, packageManager: pm, exec: deps.exec }),
       )
+    : undefined;
+  const lint = linting
+    ? await core.group('Biome', async () => {
+        const outcome = await linting;
+        biome.print();
+        if ('error' in outcome) throw outcome.error;
+        return outcome.value;
+      })
     : undefined;
 
   const pr = context.pullRequest;
@@ -227,4 +239,28 @@ async function comment(settings: GatesSettings, context: EventContext, octokit: 
   });
   if (result.status === 'created' || result.status === 'updated')
     core.info(`Pull request comment ${result.status}: ${result.url ?? result.id}`);
+}
+
+/** A promise's outcome as a value, so that a failure waits for its turn instead of going unhandled. */
+function settle<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** A process runner that keeps a tool's output (and its command line) to print later, instead of streaming it. */
+function heldBack(exec: ProcessRunner): { exec: ProcessRunner; print(): void } {
+  const held: string[] = [];
+  return {
+    exec: async (command, args, options) => {
+      held.push(`[command]${[command, ...args].join(' ')}`);
+      const result = await exec(command, args, { ...options, silent: true });
+      held.push(`${result.stdout}${result.stderr}`.trimEnd());
+      return result;
+    },
+    print: () => {
+      for (const text of held.splice(0)) if (text) core.info(text);
+    },
+  };
 }

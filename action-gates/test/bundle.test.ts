@@ -54,6 +54,10 @@ describe('action-gates bundle on real Biome and Vitest', () => {
     expect(failure[0]?.message).toContain('tests: 1 test failed');
     expect(failure[0]?.message).toContain('coverage for branches 33.33% is below 70%');
     expect(failure[0]?.message).toContain('coverage for lines 41.66% is below 70%');
+    // Biome ran beside Vitest; its command and report still stand whole in its own group.
+    const biomeGroup = run.stdout.slice(run.stdout.indexOf('::group::Biome'));
+    expect(run.stdout.indexOf('::group::Vitest')).toBeLessThan(run.stdout.indexOf('::group::Biome'));
+    expect(biomeGroup.slice(0, biomeGroup.indexOf('::endgroup::'))).toMatch(/\[command\].*biome ci [\s\S]*noDoubleEquals/);
     expect(run.outputs).toMatchObject({
       passed: 'false',
       'lint-errors': '2',
