@@ -3553,7 +3553,7 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 301:
+/***/ 2682:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -3959,7 +3959,7 @@ exports.visit = visit;
 
 
 
-var cstScalar = __webpack_require__(301);
+var cstScalar = __webpack_require__(2682);
 var cstStringify = __webpack_require__(289);
 var cstVisit = __webpack_require__(6575);
 
@@ -5961,7 +5961,7 @@ var identity = __webpack_require__(7947);
 var map = __webpack_require__(7239);
 var seq = __webpack_require__(3382);
 var string = __webpack_require__(5988);
-var tags = __webpack_require__(1209);
+var tags = __webpack_require__(3590);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -6331,7 +6331,7 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 1209:
+/***/ 3590:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6349,7 +6349,7 @@ var binary = __webpack_require__(2911);
 var merge = __webpack_require__(1888);
 var omap = __webpack_require__(3059);
 var pairs = __webpack_require__(4445);
-var schema$2 = __webpack_require__(4986);
+var schema$2 = __webpack_require__(2605);
 var set = __webpack_require__(1476);
 var timestamp = __webpack_require__(5748);
 
@@ -6941,7 +6941,7 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 4986:
+/***/ 2605:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

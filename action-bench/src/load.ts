@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import autocannon from 'autocannon';
+import type autocannonType from 'autocannon';
 import type { Target } from './inputs.js';
 import type { Metric } from './names.js';
 
@@ -23,15 +23,23 @@ export function metricOf(round: Round, metric: Metric): number {
   return round[metric];
 }
 
+let loader: Promise<typeof autocannonType> | undefined;
+/** autocannon, loaded on first use: a run stopped by its inputs never pays for it. */
+const loadAutocannon = () => {
+  loader ??= import('autocannon').then((module) => module.default);
+  return loader;
+};
+
 /** Loads one URL for `durationS` seconds (after an optional warm-up) with autocannon's Node API, in this process. */
 export async function loadRound(
   target: { url: URL; method?: string; headers?: Record<string, string>; body?: string },
   options: { connections: number; durationS: number; warmupS?: number },
 ): Promise<Round> {
   // As a promise: with a callback, autocannon silently ignores warmup.
+  const autocannon = await loadAutocannon();
   const result = await autocannon({
     url: target.url.toString(),
-    method: (target.method ?? 'GET') as autocannon.Request['method'],
+    method: (target.method ?? 'GET') as autocannonType.Request['method'],
     headers: target.headers,
     body: target.body,
     connections: options.connections,
