@@ -40,8 +40,9 @@ const SERVICES = {
   postgresql: '/usr/lib/postgresql',
   openssl: '/usr/bin/openssl',
 };
+const wantServices = !process.argv.includes('--no-services');
 const missing = Object.entries(SERVICES)
-  .filter(([, file]) => !process.argv.includes('--no-services') && !existsSync(file))
+  .filter(([, file]) => wantServices && !existsSync(file))
   .map(([name]) => name);
 if (missing.length > 0) {
   const command = `apt-get install -y --no-install-recommends ${missing.join(' ')}`;

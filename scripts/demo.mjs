@@ -91,6 +91,7 @@ try {
 
 console.log('\n════════ pipeline ════════');
 for (const s of stages) console.log(`${s.ok ? '✅' : '❌'} ${s.title}`);
-const ok = stages.length === 5 && stages.every((s) => s.ok);
+// A stage that throws ends the demo before this line, so every stage is in the list.
+const ok = stages.every((s) => s.ok);
 console.log(ok ? 'demo: all four stages passed' : 'demo: a stage failed (see above)');
 process.exit(ok ? 0 : 1);

@@ -78,10 +78,11 @@ const geoMean = (rounds: RoundValues[], metric: Metric) => Math.exp(mean(logs(ro
  * on log scale: half the bin's width against its centre. Rounds that agree
  * (2, 2, 2 ms) share the same error, so more rounds do not shrink it; it is a
  * bound, not noise. Without it, p99 going from 2 to 3 ms reads as +50% with
- * no doubt at all, when it may be 2.99 → 3.0 ms. Nil for req/s.
+ * no doubt at all, when it may be 2.99 → 3.0 ms. Nil for req/s. Takes the
+ * side's logs (`logs()`), which every caller has already computed.
  */
-export function resolutionSlack(metric: Metric, rounds: RoundValues[]): number {
-  return metric === 'rps' ? 0 : 0.5 / Math.exp(mean(logs(rounds, metric)));
+export function resolutionSlack(metric: Metric, sideLogs: number[]): number {
+  return metric === 'rps' ? 0 : 0.5 / Math.exp(mean(sideLogs));
 }
 
 /** A side's log mean and its spread as a variance of that mean. */
@@ -129,11 +130,11 @@ export function compareStored(
     const metrics: MetricResult[] = settings.metrics.map((metric) => {
       const current = geoMean(rounds, metric);
       if (!baseline || !stored || invalid) return { metric, current };
-      const sides = [rounds, stored, measured.reference, baseline.reference];
-      const [now, then, refNow, refThen] = sides.map((side) => logs(side, metric)) as [number[], number[], number[], number[]];
+      const sides = [rounds, stored, measured.reference, baseline.reference].map((side) => logs(side, metric));
+      const [now, then, refNow, refThen] = sides as [number[], number[], number[], number[]];
       const sd = runSd?.get(metric) ?? PRIOR_RUN_SD;
       const terms: VarianceTerm[] = [
-        ...[now, then, refNow, refThen].map(sampleTerm),
+        ...sides.map(sampleTerm),
         // Two runs stray, each by its own offset: the baseline's and this one.
         { variance: 2 * sd ** 2, df: runSd?.has(metric) ? Math.max(2, baseline.history.length) : PRIOR_DF },
       ];
@@ -221,7 +222,7 @@ export function compareInterleaved(settings: BenchSettings, measured: Interleave
           direction: METRICS[metric].direction,
           maxRegression: settings.maxRegression,
           confidence: settings.confidence,
-          slack: resolutionSlack(metric, head) + resolutionSlack(metric, base),
+          slack: resolutionSlack(metric, headLogs) + resolutionSlack(metric, baseLogs),
         }),
       };
     });
